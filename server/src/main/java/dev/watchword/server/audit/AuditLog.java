@@ -1,0 +1,51 @@
+package dev.watchword.server.audit;
+
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends events to the audit trail.
+ *
+ * <p>Guarantee: {@link #record} runs only inside the caller's transaction (it refuses to run
+ * without one), so the event commits together with what it records or not at all; a code
+ * is returned only after that commit, and a failed audit write fails the request.
+ */
+@Component
+public class AuditLog {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(AuditEvent event) {
+    jdbc.sql("""
+            INSERT INTO audit_event
+              (at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip, user_agent, detail)
+            VALUES
+              (:at, :actorId, :actorName, :action, :vaultId, :entryId, :decision, :reason, :clientIp, :userAgent, :detail)""")
+        .param("at", clock.millis())
+        .param("actorId", text(event.actorId()))
+        .param("actorName", event.actorName())
+        .param("action", event.action())
+        .param("vaultId", text(event.vaultId()))
+        .param("entryId", text(event.entryId()))
+        .param("decision", event.decision().wireName())
+        .param("reason", event.reason())
+        .param("clientIp", event.origin().clientIp())
+        .param("userAgent", event.origin().userAgent())
+        .param("detail", event.detail())
+        .update();
+  }
+
+  private static String text(Object id) {
+    return id == null ? null : id.toString();
+  }
+}

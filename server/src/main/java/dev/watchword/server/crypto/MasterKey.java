@@ -1,0 +1,83 @@
+package dev.watchword.server.crypto;
+
+import com.google.crypto.tink.Aead;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The key-encryption key (KEK) that wraps every vault's data key.
+ *
+ * <p>Guarantees, checked once at start-up: the key file exists only with owner-only
+ * permissions; a database that already holds data is opened only by the key that wrote it
+ * (a known value encrypted under the key is stored in {@code master_key_check}); a missing
+ * key file is never silently replaced by a new one while data encrypted under the old one
+ * exists.
+ */
+final class MasterKey {
+
+  private static final byte[] CHECK_PLAINTEXT = "watchword master key check v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CHECK_CONTEXT = "master-key-check".getBytes(StandardCharsets.UTF_8);
+
+  private final Aead aead;
+
+  private MasterKey(Aead aead) {
+    this.aead = aead;
+  }
+
+  static MasterKey open(MasterKeyFile file, JdbcClient jdbc, long nowMillis) {
+    byte[] check = storedCheck(jdbc);
+    if (!file.exists()) {
+      if (check != null) {
+        throw new MasterKeyException("The master key file " + file.path() + " is missing, but the database"
+            + " holds data encrypted under a master key. Restore the key file from your backup.");
+      }
+      MasterKey created = new MasterKey(file.create());
+      created.storeCheck(jdbc, nowMillis);
+      return created;
+    }
+    MasterKey loaded = new MasterKey(file.load());
+    if (check == null) {
+      loaded.storeCheck(jdbc, nowMillis);
+    } else {
+      loaded.verify(check, file);
+    }
+    return loaded;
+  }
+
+  Aead aead() {
+    return aead;
+  }
+
+  private static byte[] storedCheck(JdbcClient jdbc) {
+    return jdbc.sql("SELECT ciphertext FROM master_key_check WHERE id = 1")
+        .query(byte[].class)
+        .optional()
+        .orElse(null);
+  }
+
+  private void storeCheck(JdbcClient jdbc, long nowMillis) {
+    try {
+      byte[] ciphertext = aead.encrypt(CHECK_PLAINTEXT, CHECK_CONTEXT);
+      jdbc.sql("INSERT INTO master_key_check (id, ciphertext, created_at) VALUES (1, :ciphertext, :now)")
+          .param("ciphertext", ciphertext)
+          .param("now", nowMillis)
+          .update();
+    } catch (GeneralSecurityException e) {
+      throw new MasterKeyException("Cannot use the master key: encryption failed");
+    }
+  }
+
+  private void verify(byte[] check, MasterKeyFile file) {
+    try {
+      if (Arrays.equals(aead.decrypt(check, CHECK_CONTEXT), CHECK_PLAINTEXT)) {
+        return;
+      }
+    } catch (GeneralSecurityException e) {
+      // falls through to the refusal below
+    }
+    throw new MasterKeyException("The master key file " + file.path() + " does not open this database's"
+        + " data: it is another installation's key, or the database belongs to another data directory.");
+  }
+}

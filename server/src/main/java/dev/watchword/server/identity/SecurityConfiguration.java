@@ -1,0 +1,44 @@
+package dev.watchword.server.identity;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every {@code /api/v1} request carries a bearer token that is checked against the database;
+ * health is public; everything else is denied. No HTTP session is created.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, BearerTokenAuthenticationProvider tokens,
+      ProblemAuthenticationEntryPoint problems) throws Exception {
+    ProviderManager tokenManager = new ProviderManager(tokens);
+    http
+        .authorizeHttpRequests(requests -> requests
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers("/api/v1/**").authenticated()
+            .anyRequest().denyAll())
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .authenticationManagerResolver(request -> tokenManager)
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Bearer tokens are not sent by browsers on their own, so there is no CSRF to forge.
+        .csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable());
+    return http.build();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.watchword.server.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The directory that holds the embedded database and the master key file.
+ *
+ * <p>Guarantees: the directory exists and, on POSIX file systems, is created with mode 0700.
+ * In development mode without an explicit directory it is a fresh temporary directory that
+ * is deleted when the process stops.
+ */
+@Component
+public class DataDirectory {
+
+  private static final Path DEFAULT = Path.of("watchword-data");
+
+  private final Path path;
+
+  public DataDirectory(WatchwordProperties properties) {
+    this.path = resolve(properties).toAbsolutePath().normalize();
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public Path resolve(String fileName) {
+    return path.resolve(fileName);
+  }
+
+  private static Path resolve(WatchwordProperties properties) {
+    try {
+      if (properties.dataDir() != null) {
+        return createPrivateDirectory(properties.dataDir());
+      }
+      if (properties.dev()) {
+        Path temporary = Files.createTempDirectory("watchword-dev-", ownerOnly());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(temporary)));
+        return temporary;
+      }
+      return createPrivateDirectory(DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path createPrivateDirectory(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      Files.createDirectories(directory, ownerOnly());
+    }
+    return directory;
+  }
+
+  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return new java.nio.file.attribute.FileAttribute<?>[0];
+    }
+    return new java.nio.file.attribute.FileAttribute<?>[] {
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+    };
+  }
+
+  private static void deleteRecursively(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // Best effort at shutdown: a temporary directory left behind holds no plaintext seed.
+    }
+  }
+}

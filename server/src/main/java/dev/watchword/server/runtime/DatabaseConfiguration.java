@@ -1,0 +1,45 @@
+package dev.watchword.server.runtime;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: PostgreSQL when {@code watchword.db-url} is set, otherwise the embedded
+ * SQLite file {@code watchword.db} in the data directory.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a committed audit event survives a
+ * power loss) and opens every transaction with {@code BEGIN IMMEDIATE}: a transaction that
+ * will write takes the write lock up front, so two concurrent read-then-write transactions
+ * queue behind the busy timeout instead of failing with a lock upgrade error.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+  static final String SQLITE_FILE = "watchword.db";
+  private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+  @Bean
+  DataSource dataSource(WatchwordProperties properties, DataDirectory dataDirectory) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("watchword");
+    if (properties.usesPostgres()) {
+      config.setJdbcUrl(properties.dbUrl());
+      config.setMaximumPoolSize(16);
+    } else {
+      config.setJdbcUrl(sqliteUrl(dataDirectory));
+      // One writer at a time is SQLite's nature; a few connections still let reads overlap.
+      config.setMaximumPoolSize(4);
+    }
+    return new HikariDataSource(config);
+  }
+
+  static String sqliteUrl(DataDirectory dataDirectory) {
+    return "jdbc:sqlite:" + dataDirectory.resolve(SQLITE_FILE)
+        + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
+        + "&busy_timeout=" + SQLITE_BUSY_TIMEOUT_MS
+        + "&transaction_mode=IMMEDIATE";
+  }
+}

@@ -1,0 +1,32 @@
+package dev.watchword.server.runtime;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The launcher's settings ({@code ./watchword serve} options and {@code WATCHWORD_*} variables).
+ *
+ * @param dataDir where the embedded database and the master key live; {@code null} means
+ *     {@code ./watchword-data}, or a fresh temporary directory in development mode
+ * @param dbUrl a PostgreSQL JDBC URL; {@code null} means the embedded SQLite database
+ * @param dev development mode: loopback only, a throw-away owner named {@code dev}
+ * @param maxRequestBytes the largest request body accepted
+ */
+@ConfigurationProperties("watchword")
+public record WatchwordProperties(Path dataDir, String dbUrl, boolean dev, Long maxRequestBytes) {
+
+  static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+  public WatchwordProperties {
+    if (dbUrl != null && dbUrl.isBlank()) {
+      dbUrl = null;
+    }
+    if (maxRequestBytes == null) {
+      maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    }
+  }
+
+  public boolean usesPostgres() {
+    return dbUrl != null;
+  }
+}

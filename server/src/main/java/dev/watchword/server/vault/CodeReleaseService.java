@@ -1,0 +1,88 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.Hotp;
+import dev.watchword.otp.OtpParameters;
+import dev.watchword.otp.OtpType;
+import dev.watchword.otp.Totp;
+import dev.watchword.otp.TotpWindow;
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.audit.Decision;
+import dev.watchword.server.crypto.SeedCipher;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Releases codes.
+ *
+ * <p>Guarantees: the seed is decrypted only to compute the code and zeroed right after; the
+ * {@code code.release} event commits in the same transaction as the HOTP counter it consumed,
+ * and the code is returned only after that commit (if the audit write fails, no code leaves);
+ * a refused release is audited as a denial in a transaction of its own.
+ */
+@Service
+class CodeReleaseService {
+
+  static final String ACTION = "code.release";
+
+  private final VaultService vaults;
+  private final EntryRepository entries;
+  private final SeedCipher cipher;
+  private final AuditLog audit;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  CodeReleaseService(VaultService vaults, EntryRepository entries, SeedCipher cipher, AuditLog audit,
+      TransactionTemplate transactions, Clock clock) {
+    this.vaults = vaults;
+    this.entries = entries;
+    this.cipher = cipher;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  ReleasedCode release(Caller caller, VaultId vaultId, EntryId entryId, String reason, RequestOrigin origin) {
+    try {
+      return transactions.execute(status -> releaseAudited(caller, vaultId, entryId, reason, origin));
+    } catch (ProblemException refused) {
+      AuditEvent denial = new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, entryId, Decision.DENY,
+          reason, origin, refused.getMessage());
+      transactions.executeWithoutResult(status -> audit.record(denial));
+      throw refused;
+    }
+  }
+
+  private ReleasedCode releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
+      RequestOrigin origin) {
+    vaults.getWithRole(caller, vaultId, VaultRole.VIEWER);
+    SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
+    OtpParameters parameters = sealed.entry().parameters();
+    AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)
+        .withReason(reason);
+    ReleasedCode released;
+    if (parameters.type() == OtpType.HOTP) {
+      long counter = entries.takeHotpCounter(vaultId, entryId);
+      String code = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(),
+          seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
+      released = ReleasedCode.hotp(code, counter);
+      event = event.withDetail("counter=" + counter);
+    } else {
+      Instant now = clock.instant();
+      TotpWindow window = Totp.window(now, parameters.period());
+      String code = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(),
+          seed -> Totp.generate(parameters.algorithm(), seed, now, parameters.period(), parameters.digits()));
+      released = ReleasedCode.totp(code, window.validFrom(), window.validUntil());
+      event = event.withDetail("step=" + window.step());
+    }
+    audit.record(event);
+    return released;
+  }
+}

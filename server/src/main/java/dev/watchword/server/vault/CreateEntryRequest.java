@@ -1,0 +1,80 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.HmacAlgorithm;
+import dev.watchword.otp.OtpFormatException;
+import dev.watchword.otp.OtpParameters;
+import dev.watchword.otp.OtpType;
+import dev.watchword.otp.OtpauthUri;
+import dev.watchword.otp.Secret;
+
+/**
+ * The body of {@code POST /api/v1/vaults/{vaultId}/entries}: either {@code uri} (an otpauth URI)
+ * or the separate fields. Never printed with its secret.
+ */
+record CreateEntryRequest(
+    String uri,
+    String issuer,
+    String account,
+    String secret,
+    String type,
+    String algorithm,
+    Integer digits,
+    Integer period,
+    Long counter) {
+
+  private static final int MAX_TEXT = 256;
+
+  /** Parses and validates; every failure names the field and never quotes the secret. */
+  EntryDraft toDraft() {
+    try {
+      return uri != null ? fromUri() : fromFields();
+    } catch (OtpFormatException e) {
+      throw new InvalidEntryException(e.getMessage());
+    }
+  }
+
+  private EntryDraft fromUri() {
+    if (issuer != null || account != null || secret != null || type != null || algorithm != null
+        || digits != null || period != null || counter != null) {
+      throw new InvalidEntryException("Give either 'uri' or the separate fields, not both.");
+    }
+    OtpauthUri parsed = OtpauthUri.parse(uri);
+    return new EntryDraft(parsed.issuer(), parsed.account(), parsed.secret(), parsed.parameters());
+  }
+
+  private EntryDraft fromFields() {
+    if (secret == null || secret.isBlank()) {
+      throw new InvalidEntryException("Field 'secret' is required (or give 'uri').");
+    }
+    if (account == null || account.isBlank()) {
+      throw new InvalidEntryException("Field 'account' is required.");
+    }
+    OtpType otpType = type == null ? OtpType.TOTP : OtpType.parse(type);
+    HmacAlgorithm hmac = algorithm == null ? HmacAlgorithm.SHA1 : HmacAlgorithm.parse(algorithm);
+    int codeDigits = digits == null ? OtpParameters.DEFAULT_DIGITS : digits;
+    OtpParameters parameters = otpType == OtpType.HOTP
+        ? OtpParameters.hotp(hmac, codeDigits, counter == null ? 0 : counter)
+        : OtpParameters.totp(hmac, codeDigits, period == null ? OtpParameters.DEFAULT_PERIOD : period);
+    return new EntryDraft(text("issuer", issuer), text("account", account), Secret.fromBase32(secret),
+        parameters);
+  }
+
+  private static String text(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_TEXT) {
+      throw new InvalidEntryException("Field '" + field + "' is longer than " + MAX_TEXT + " characters.");
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidEntryException("Field '" + field + "' contains control characters.");
+    }
+    return value.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "CreateEntryRequest[issuer=" + issuer + ", account=" + account + ", type=" + type + ", secret=<redacted>"
+        + (uri == null ? "" : ", uri=<redacted>") + "]";
+  }
+}

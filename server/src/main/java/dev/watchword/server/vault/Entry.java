@@ -1,0 +1,15 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.OtpParameters;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.VaultId;
+import java.time.Instant;
+
+/**
+ * An entry's public face: everything but the seed. For HOTP, {@code parameters().counter()} is
+ * the next counter to be released.
+ *
+ * @param weakSecret the seed is shorter than 128 bits (RFC 4226 §4 R6); kept, but flagged
+ */
+record Entry(EntryId id, VaultId vaultId, String issuer, String account, OtpParameters parameters,
+    boolean weakSecret, Instant createdAt) {}

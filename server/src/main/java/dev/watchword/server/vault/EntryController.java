@@ -1,0 +1,84 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.OtpParameters;
+import dev.watchword.otp.OtpType;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/vaults/{vaultId}/entries", produces = "application/json")
+class EntryController {
+
+  private final EntryService entries;
+  private final CodeReleaseService codes;
+
+  EntryController(EntryService entries, CodeReleaseService codes) {
+    this.entries = entries;
+    this.codes = codes;
+  }
+
+  @PostMapping(consumes = "application/json")
+  ResponseEntity<EntryView> create(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @RequestBody CreateEntryRequest body, HttpServletRequest request) {
+    VaultId vault = vaultIdOf(vaultId);
+    Entry entry = entries.create(caller, vault, body.toDraft(), RequestOrigins.of(request));
+    return ResponseEntity.created(URI.create("/api/v1/vaults/" + vault + "/entries/" + entry.id()))
+        .body(EntryView.of(entry));
+  }
+
+  @GetMapping
+  EntryList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
+    return new EntryList(entries.list(caller, vaultIdOf(vaultId)).stream().map(EntryView::of).toList());
+  }
+
+  @PostMapping(path = "/{entryId}/code")
+  ReleasedCode code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, @Valid @RequestBody(required = false) CodeRequest body,
+      HttpServletRequest request) {
+    VaultId vault = vaultIdOf(vaultId);
+    EntryId entry = EntryId.parse(entryId).orElseThrow(EntryNotFoundException::new);
+    String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+    return codes.release(caller, vault, entry, reason, RequestOrigins.of(request));
+  }
+
+  /** A malformed id names no vault, so it is "not found" like any other unknown id. */
+  private static VaultId vaultIdOf(String text) {
+    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
+  }
+
+  record CodeRequest(
+      @Size(max = 500) @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*",
+          message = "must not contain control characters")
+      String reason) {}
+
+  /** An entry as the API shows it: never the secret. */
+  record EntryView(String id, String vaultId, String issuer, String account, String type, String algorithm,
+      int digits, Integer period, Long counter, boolean weakSecret, Instant createdAt) {
+
+    static EntryView of(Entry entry) {
+      OtpParameters p = entry.parameters();
+      boolean hotp = p.type() == OtpType.HOTP;
+      return new EntryView(entry.id().toString(), entry.vaultId().toString(), entry.issuer(), entry.account(),
+          p.type().lowerName(), p.algorithm().name(), p.digits(), hotp ? null : p.period(),
+          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt());
+    }
+  }
+
+  record EntryList(List<EntryView> entries) {}
+}

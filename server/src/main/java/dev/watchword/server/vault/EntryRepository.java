@@ -1,0 +1,95 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.HmacAlgorithm;
+import dev.watchword.otp.OtpParameters;
+import dev.watchword.otp.OtpType;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Entries of a vault. Every statement carries {@code vault_id = :vaultId}. */
+@Repository
+class EntryRepository {
+
+  private static final String COLUMNS = """
+      id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter, weak_secret, created_at""";
+
+  private final JdbcClient jdbc;
+
+  EntryRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Entry entry, byte[] secretCiphertext, UserId createdBy) {
+    OtpParameters p = entry.parameters();
+    jdbc.sql("""
+            INSERT INTO entry (id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter,
+                               secret_ciphertext, weak_secret, created_at, created_by)
+            VALUES (:id, :vaultId, :issuer, :account, :type, :algorithm, :digits, :period, :counter,
+                    :ciphertext, :weak, :createdAt, :createdBy)""")
+        .param("id", entry.id().toString())
+        .param("vaultId", entry.vaultId().toString())
+        .param("issuer", entry.issuer())
+        .param("account", entry.account())
+        .param("type", p.type().lowerName())
+        .param("algorithm", p.algorithm().name())
+        .param("digits", p.digits())
+        .param("period", p.period())
+        .param("counter", p.counter())
+        .param("ciphertext", secretCiphertext)
+        .param("weak", entry.weakSecret())
+        .param("createdAt", entry.createdAt().toEpochMilli())
+        .param("createdBy", createdBy.toString())
+        .update();
+  }
+
+  List<Entry> list(VaultId vaultId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM entry WHERE vault_id = :vaultId ORDER BY COALESCE(issuer, ''), account, id")
+        .param("vaultId", vaultId.toString())
+        .query(EntryRepository::entry)
+        .list();
+  }
+
+  Optional<SealedEntry> findSealed(VaultId vaultId, EntryId entryId) {
+    return jdbc.sql("SELECT " + COLUMNS + ", secret_ciphertext FROM entry WHERE vault_id = :vaultId AND id = :id")
+        .param("vaultId", vaultId.toString())
+        .param("id", entryId.toString())
+        .query((rs, row) -> new SealedEntry(entry(rs, row), rs.getBytes("secret_ciphertext")))
+        .optional();
+  }
+
+  /**
+   * Takes the next HOTP counter: one atomic statement increments it and returns the value it
+   * held, so concurrent releases, on one node or many, never get the same counter.
+   */
+  long takeHotpCounter(VaultId vaultId, EntryId entryId) {
+    return jdbc.sql("""
+            UPDATE entry SET counter = counter + 1
+            WHERE vault_id = :vaultId AND id = :id AND otp_type = 'hotp'
+            RETURNING counter - 1""")
+        .param("vaultId", vaultId.toString())
+        .param("id", entryId.toString())
+        .query(Long.class)
+        .optional()
+        .orElseThrow(EntryNotFoundException::new);
+  }
+
+  private static Entry entry(ResultSet rs, int row) throws SQLException {
+    OtpType type = OtpType.parse(rs.getString("otp_type"));
+    HmacAlgorithm algorithm = HmacAlgorithm.parse(rs.getString("algorithm"));
+    int digits = rs.getInt("digits");
+    OtpParameters parameters = type == OtpType.HOTP
+        ? OtpParameters.hotp(algorithm, digits, rs.getLong("counter"))
+        : OtpParameters.totp(algorithm, digits, rs.getInt("period"));
+    return new Entry(EntryId.of(rs.getString("id")), VaultId.of(rs.getString("vault_id")),
+        rs.getString("issuer"), rs.getString("account"), parameters, rs.getBoolean("weak_secret"),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

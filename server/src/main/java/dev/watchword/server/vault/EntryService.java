@@ -1,0 +1,55 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.crypto.SeedCipher;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.VaultId;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds and lists entries; a seed goes in encrypted and never comes back out of this service. */
+@Service
+class EntryService {
+
+  private final VaultService vaults;
+  private final EntryRepository entries;
+  private final SeedCipher cipher;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  EntryService(VaultService vaults, EntryRepository entries, SeedCipher cipher, AuditLog audit, Clock clock) {
+    this.vaults = vaults;
+    this.entries = entries;
+    this.cipher = cipher;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Entry create(Caller caller, VaultId vaultId, EntryDraft draft, RequestOrigin origin) {
+    vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
+    EntryId id = EntryId.random();
+    Entry entry = new Entry(id, vaultId, draft.issuer(), draft.account(), draft.parameters(),
+        draft.secret().isWeak(), clock.instant());
+    byte[] seed = draft.secret().bytes();
+    try {
+      entries.insert(entry, cipher.encrypt(vaultId, id, seed), caller.id());
+    } finally {
+      java.util.Arrays.fill(seed, (byte) 0);
+      draft.secret().destroy();
+    }
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.create", vaultId, id, origin));
+    return entry;
+  }
+
+  @Transactional(readOnly = true)
+  List<Entry> list(Caller caller, VaultId vaultId) {
+    vaults.getVisible(caller, vaultId);
+    return entries.list(vaultId);
+  }
+}

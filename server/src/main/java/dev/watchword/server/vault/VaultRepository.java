@@ -1,0 +1,78 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Vaults and memberships. Every read is scoped by the caller's current membership in the SQL
+ * itself, so a vault the caller may not see is never loaded at all.
+ */
+@Repository
+class VaultRepository {
+
+  private static final String VISIBLE_VAULTS = """
+      SELECT v.id, v.name, v.client, v.created_at, m.role
+      FROM vault v JOIN vault_member m ON m.vault_id = v.id
+      WHERE m.user_id = :userId AND (m.expires_at IS NULL OR m.expires_at > :now)""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  VaultRepository(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  void insert(VaultId id, String name, String client, UserId createdBy, Instant createdAt) {
+    jdbc.sql("""
+            INSERT INTO vault (id, name, client, created_at, created_by)
+            VALUES (:id, :name, :client, :createdAt, :createdBy)""")
+        .param("id", id.toString())
+        .param("name", name)
+        .param("client", client)
+        .param("createdAt", createdAt.toEpochMilli())
+        .param("createdBy", createdBy.toString())
+        .update();
+  }
+
+  void addMember(VaultId vaultId, UserId userId, VaultRole role, Instant createdAt) {
+    jdbc.sql("""
+            INSERT INTO vault_member (vault_id, user_id, role, created_at)
+            VALUES (:vaultId, :userId, :role, :createdAt)""")
+        .param("vaultId", vaultId.toString())
+        .param("userId", userId.toString())
+        .param("role", role.wireName())
+        .param("createdAt", createdAt.toEpochMilli())
+        .update();
+  }
+
+  Optional<Vault> findVisible(VaultId vaultId, UserId userId) {
+    return jdbc.sql(VISIBLE_VAULTS + " AND v.id = :vaultId")
+        .param("vaultId", vaultId.toString())
+        .param("userId", userId.toString())
+        .param("now", clock.millis())
+        .query(VaultRepository::vault)
+        .optional();
+  }
+
+  List<Vault> listVisible(UserId userId) {
+    return jdbc.sql(VISIBLE_VAULTS + " ORDER BY v.name, v.id")
+        .param("userId", userId.toString())
+        .param("now", clock.millis())
+        .query(VaultRepository::vault)
+        .list();
+  }
+
+  private static Vault vault(ResultSet rs, int row) throws SQLException {
+    return new Vault(VaultId.of(rs.getString("id")), rs.getString("name"), rs.getString("client"),
+        Instant.ofEpochMilli(rs.getLong("created_at")), VaultRole.fromWire(rs.getString("role")));
+  }
+}

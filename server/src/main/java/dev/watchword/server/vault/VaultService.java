@@ -1,0 +1,61 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.crypto.SeedCipher;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.VaultId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates vaults and answers which vaults a caller may see. */
+@Service
+class VaultService {
+
+  private final VaultRepository vaults;
+  private final SeedCipher cipher;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  VaultService(VaultRepository vaults, SeedCipher cipher, AuditLog audit, Clock clock) {
+    this.vaults = vaults;
+    this.cipher = cipher;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Creates a vault with its own data key; the creator becomes its manager. */
+  @Transactional
+  Vault create(Caller caller, String name, String client, RequestOrigin origin) {
+    VaultId id = VaultId.random();
+    Instant now = clock.instant();
+    vaults.insert(id, name, client, caller.id(), now);
+    vaults.addMember(id, caller.id(), VaultRole.MANAGER, now);
+    cipher.createVaultKey(id);
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "vault.create", id, null, origin));
+    return new Vault(id, name, client, now, VaultRole.MANAGER);
+  }
+
+  @Transactional(readOnly = true)
+  List<Vault> listVisible(Caller caller) {
+    return vaults.listVisible(caller.id());
+  }
+
+  /** The vault if the caller may see it; otherwise "not found", whether or not it exists. */
+  Vault getVisible(Caller caller, VaultId id) {
+    return vaults.findVisible(id, caller.id()).orElseThrow(VaultNotFoundException::new);
+  }
+
+  /** As {@link #getVisible}, and refuses (403) a caller whose role is below {@code required}. */
+  Vault getWithRole(Caller caller, VaultId id, VaultRole required) {
+    Vault vault = getVisible(caller, id);
+    if (!vault.role().includes(required)) {
+      throw new VaultRoleRequiredException(required);
+    }
+    return vault;
+  }
+}

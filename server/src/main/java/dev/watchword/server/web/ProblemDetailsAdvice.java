@@ -1,0 +1,81 @@
+package dev.watchword.server.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become RFC 9457 problems. Spring MVC's own failures keep its
+ * standard problem shape with a stable {@code type}; domain failures carry theirs; anything
+ * unexpected is a generic 500 whose detail says nothing, with the cause in the log.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<ProblemDetail> handleDomain(ProblemException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setType(e.type());
+    problem.setTitle(e.title());
+    return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+        "Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value."));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+    log.error("Unexpected failure", e);
+    return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error", "Internal error", "The server could not complete the request."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (RequestSizeLimitFilter.causedByLimit(e)) {
+      return handleExceptionInternal(e, RequestSizeLimitFilter.tooLarge(), headers, HttpStatus.CONTENT_TOO_LARGE,
+          request);
+    }
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+        JsonErrorDescriber.describe(e));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = e.getBindingResult().getFieldErrors().stream()
+        .map(error -> "'" + error.getField() + "' " + error.getDefaultMessage())
+        .sorted()
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("The request is not valid.");
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail + ".");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+      problem.setType(Problems.type(StandardProblemTypes.slugFor(status)));
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.watchword.server;
+
+import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.support.PostgresServerTest;
+import dev.watchword.server.vault.HotpConcurrencyContract;
+import dev.watchword.server.vault.VaultApiContract;
+import dev.watchword.server.web.BadInputContract;
+
+/** The whole API contract on PostgreSQL (mandatory under CI=true). */
+class PostgresApiTest extends PostgresServerTest
+    implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract {}

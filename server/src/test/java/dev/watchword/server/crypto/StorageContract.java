@@ -1,0 +1,107 @@
+package dev.watchword.server.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watchword.server.support.ApiClient;
+import dev.watchword.server.support.ApiClient.ApiResponse;
+import dev.watchword.server.support.ServerUnderTest;
+import org.junit.jupiter.api.Test;
+
+/** Seeds are sealed to their row and their vault: a ciphertext that moves no longer opens. */
+public interface StorageContract extends ServerUnderTest {
+
+  String SECRET_A = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  String SECRET_B = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+
+  @Test
+  default void decryptWhenCiphertextMovedToAnotherRowThenFails() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String a = entry(alice, vault, SECRET_A);
+    String b = entry(alice, vault, SECRET_B);
+
+    moveCiphertext(a, b);
+    ApiResponse response = alice.postJson(codePath(vault, b), "{}");
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.body()).doesNotContain("decrypt").doesNotContain(SECRET_A).doesNotContain(SECRET_B);
+    assertThat(alice.postJson(codePath(vault, a), "{}").status()).isEqualTo(200);
+  }
+
+  @Test
+  default void decryptWhenCiphertextMovedToAnotherVaultThenFails() {
+    ApiClient alice = newMember("alice");
+    String vaultA = vault(alice);
+    String vaultB = vault(alice);
+    String a = entry(alice, vaultA, SECRET_A);
+    String b = entry(alice, vaultB, SECRET_B);
+
+    moveCiphertext(a, b);
+
+    assertThat(alice.postJson(codePath(vaultB, b), "{}").status()).isEqualTo(500);
+  }
+
+  @Test
+  default void codeWhenAuditWriteFailsThenNoCodeIsReleased() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String entry = entry(alice, vault, SECRET_A);
+    jdbc().sql("ALTER TABLE audit_event RENAME TO audit_event_away").update();
+    ApiResponse response;
+    try {
+      response = alice.postJson(codePath(vault, entry), "{}");
+    } finally {
+      jdbc().sql("ALTER TABLE audit_event_away RENAME TO audit_event").update();
+    }
+
+    assertThat(response.status()).isGreaterThanOrEqualTo(500);
+    assertThat(response.json().has("code")).isFalse();
+    assertThat(alice.postJson(codePath(vault, entry), "{}").status()).isEqualTo(200);
+  }
+
+  @Test
+  default void storedEntryWhenReadFromTheDatabaseThenHoldsNoPlaintextSeed() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String id = entry(alice, vault, SECRET_A);
+
+    byte[] stored = jdbc().sql("SELECT secret_ciphertext FROM entry WHERE id = :id").param("id", id)
+        .query(byte[].class).single();
+
+    byte[] seed = dev.watchword.otp.Secret.fromBase32(SECRET_A).bytes();
+    assertThat(indexOf(stored, seed)).isNegative();
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(SECRET_A);
+  }
+
+  private void moveCiphertext(String from, String to) {
+    jdbc().sql("UPDATE entry SET secret_ciphertext = (SELECT secret_ciphertext FROM entry WHERE id = :from)"
+            + " WHERE id = :to")
+        .param("from", from).param("to", to).update();
+  }
+
+  private static String codePath(String vault, String entry) {
+    return "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
+  }
+
+  private static String vault(ApiClient client) {
+    return client.postJson("/api/v1/vaults", "{\"name\":\"Sealed\"}").text("id");
+  }
+
+  private static String entry(ApiClient client, String vault, String secret) {
+    return client.postJson("/api/v1/vaults/" + vault + "/entries",
+        "{\"account\":\"root\",\"secret\":\"" + secret + "\"}").text("id");
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.watchword.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A thin HTTP client for API tests: real requests over loopback, through every filter. */
+public final class ApiClient {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+  private final String token;
+
+  public ApiClient(int port, String token) {
+    this.baseUrl = "http://127.0.0.1:" + port;
+    this.token = token;
+  }
+
+  public ApiClient as(String otherToken) {
+    return new ApiClient(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), otherToken);
+  }
+
+  public ApiResponse get(String path) {
+    return send(request(path).GET());
+  }
+
+  public ApiResponse postJson(String path, String json) {
+    return post(path, "application/json", json);
+  }
+
+  public ApiResponse post(String path, String contentType, String body) {
+    HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder);
+  }
+
+  public ApiResponse send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  public static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  /** A response with its body as text and, when it is JSON, as a tree. */
+  public record ApiResponse(int status, java.net.http.HttpHeaders headers, String body, JsonNode json) {
+
+    public String text(String field) {
+      return json.path(field).asString();
+    }
+
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.watchword.server.support;
+
+import dev.watchword.server.identity.TestCallers;
+import dev.watchword.server.identity.TestCallers.TestCaller;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A real server on a random loopback port, on one of the two databases (see the subclasses).
+ * Contract tests are interfaces implemented by one concrete class per database, so each
+ * database gets one application context for all of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"watchword.address=127.0.0.1"})
+public abstract class ServerTestBase implements ServerUnderTest {
+
+  @LocalServerPort
+  private int port;
+
+  @Autowired
+  private TestCallers callers;
+
+  @Autowired
+  private JdbcClient jdbc;
+
+  @Override
+  public ApiClient newMember(String name) {
+    TestCaller caller = callers.member(name);
+    return new ApiClient(port, caller.token());
+  }
+
+  @Override
+  public ApiClient anonymous() {
+    return new ApiClient(port, null);
+  }
+
+  @Override
+  public JdbcClient jdbc() {
+    return jdbc;
+  }
+}

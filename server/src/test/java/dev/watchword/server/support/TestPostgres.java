@@ -1,0 +1,85 @@
+package dev.watchword.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The machine's PostgreSQL (127.0.0.1:5432, trust authentication, database {@code test}).
+ * Tests on it are skipped where it is not running, except under {@code CI=true}, where its
+ * absence fails the build instead.
+ */
+public final class TestPostgres {
+
+  private static final String BASE_URL = System.getProperty("watchword.test.postgres-url",
+      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+  private final String schema;
+  private final Path dataDir;
+
+  private TestPostgres(String schema, Path dataDir) {
+    this.schema = schema;
+    this.dataDir = dataDir;
+  }
+
+  public static TestPostgres freshSchema() {
+    try {
+      String name = "ww_test_" + (System.currentTimeMillis() / 1000) + "_"
+          + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+      return new TestPostgres(name,
+          Files.createTempDirectory("watchword-pg-test-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Schemas that earlier runs left behind over an hour ago (a concurrent run's are younger). */
+  private void dropStaleSchemas(Connection connection) throws SQLException {
+    java.util.List<String> stale = new java.util.ArrayList<>();
+    try (var statement = connection.createStatement();
+        var rows = statement.executeQuery(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'ww\\_test\\_%'")) {
+      while (rows.next()) {
+        stale.add(rows.getString(1));
+      }
+    }
+    for (String name : stale) {
+      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("ww_test_(\\d+)_[0-9a-f]{8}").matcher(name);
+      long hourAgo = System.currentTimeMillis() / 1000 - 3600;
+      if (matcher.matches() && Long.parseLong(matcher.group(1)) < hourAgo) {
+        try (var statement = connection.createStatement()) {
+          statement.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        }
+      }
+    }
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public String jdbcUrl() {
+    return BASE_URL + "&currentSchema=" + schema;
+  }
+
+  public void assumeAvailable() {
+    try (Connection connection = DriverManager.getConnection(BASE_URL)) {
+      dropStaleSchemas(connection);
+    } catch (SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is required under CI=true", e);
+      }
+      Assumptions.abort("PostgreSQL is not reachable: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.watchword.server.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watchword.server.support.ApiClient;
+import dev.watchword.server.support.ApiClient.ApiResponse;
+import dev.watchword.server.support.Oathtool;
+import dev.watchword.server.support.ServerUnderTest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The vault, entry and code endpoints of API.md, run on each database. */
+public interface VaultApiContract extends ServerUnderTest {
+
+  /** RFC 4226 Appendix D's secret, "12345678901234567890", in base32. */
+  String RFC4226_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+  String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+  @Test
+  default void createVaultThenItIsListedWithTheCreatorAsManager() {
+    ApiClient alice = newMember("alice");
+    ApiResponse created = alice.postJson("/api/v1/vaults", "{\"name\":\"Acme\",\"client\":\"Acme Ltd\"}");
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("name")).isEqualTo("Acme");
+    assertThat(created.text("client")).isEqualTo("Acme Ltd");
+    assertThat(created.text("role")).isEqualTo("manager");
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/vaults/" + created.text("id"));
+    ApiResponse listed = alice.get("/api/v1/vaults");
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json().path("vaults").findValuesAsString("id")).containsExactly(created.text("id"));
+  }
+
+  @Test
+  default void listVaultsWhenVaultBelongsToSomeoneElseThenItIsNotListed() {
+    newMember("alice").postJson("/api/v1/vaults", "{\"name\":\"Acme\"}");
+
+    ApiResponse listed = newMember("bob").get("/api/v1/vaults");
+
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json().path("vaults").size()).isZero();
+  }
+
+  @Test
+  default void createEntryWithFieldsThenResponseNeverContainsTheSecret() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+
+    ApiResponse created = alice.postJson("/api/v1/vaults/" + vault + "/entries", """
+        {"issuer":"Microsoft","account":"admin@acme.example","secret":"%s","type":"totp",
+         "algorithm":"SHA256","digits":8,"period":60}""".formatted(TOTP_SECRET));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("issuer")).isEqualTo("Microsoft");
+    assertThat(created.text("account")).isEqualTo("admin@acme.example");
+    assertThat(created.text("type")).isEqualTo("totp");
+    assertThat(created.text("algorithm")).isEqualTo("SHA256");
+    assertThat(created.json().path("digits").asInt()).isEqualTo(8);
+    assertThat(created.json().path("period").asInt()).isEqualTo(60);
+    assertThat(created.json().has("secret")).isFalse();
+    assertThat(created.body()).doesNotContain(TOTP_SECRET);
+    ApiResponse listed = alice.get("/api/v1/vaults/" + vault + "/entries");
+    assertThat(listed.json().path("entries").findValuesAsString("id")).containsExactly(created.text("id"));
+    assertThat(listed.body()).doesNotContain(TOTP_SECRET);
+  }
+
+  @Test
+  default void createEntryFromOtpauthUriThenLabelAndParametersAreParsed() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+
+    ApiResponse created = alice.postJson("/api/v1/vaults/" + vault + "/entries", """
+        {"uri":"otpauth://hotp/ACME%%20Co:john.doe%%40email.com?secret=%s&issuer=ACME%%20Co&counter=7&digits=7"}"""
+        .formatted(RFC4226_SECRET));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("issuer")).isEqualTo("ACME Co");
+    assertThat(created.text("account")).isEqualTo("john.doe@email.com");
+    assertThat(created.text("type")).isEqualTo("hotp");
+    assertThat(created.json().path("counter").asLong()).isEqualTo(7);
+    assertThat(created.json().path("digits").asInt()).isEqualTo(7);
+    assertThat(created.json().has("period")).isFalse();
+  }
+
+  @Test
+  default void codeWhenTotpThenAgreesWithOathtoolForItsValidityWindow() {
+    Oathtool.assumeInstalled();
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String entry = alice.postJson("/api/v1/vaults/" + vault + "/entries",
+        "{\"account\":\"root\",\"secret\":\"" + TOTP_SECRET + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":30}")
+        .text("id");
+
+    ApiResponse code = alice.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{}");
+
+    assertThat(code.status()).isEqualTo(200);
+    assertThat(code.text("type")).isEqualTo("totp");
+    Instant validFrom = Instant.parse(code.text("validFrom"));
+    Instant validUntil = Instant.parse(code.text("validUntil"));
+    assertThat(validUntil.getEpochSecond() - validFrom.getEpochSecond()).isEqualTo(30);
+    assertThat(validFrom.getEpochSecond() % 30).isZero();
+    assertThat(code.text("code"))
+        .isEqualTo(Oathtool.totp(TOTP_SECRET, "SHA512", 8, 30, validFrom.getEpochSecond()));
+  }
+
+  @Test
+  default void codeWhenHotpThenEachReleaseUsesTheNextCounter() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String entry = alice.postJson("/api/v1/vaults/" + vault + "/entries",
+        "{\"account\":\"root\",\"secret\":\"" + RFC4226_SECRET + "\",\"type\":\"hotp\",\"counter\":0}").text("id");
+    String path = "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
+
+    ApiResponse first = alice.post(path, null, "");
+    ApiResponse second = alice.postJson(path, "{\"reason\":\"INC-42\"}");
+
+    // RFC 4226 Appendix D, counters 0 and 1.
+    assertThat(first.text("code")).isEqualTo("755224");
+    assertThat(first.json().path("counter").asLong()).isZero();
+    assertThat(second.text("code")).isEqualTo("287082");
+    assertThat(second.json().path("counter").asLong()).isEqualTo(1);
+    assertThat(alice.get("/api/v1/vaults/" + vault + "/entries").json().path("entries").get(0).path("counter").asLong())
+        .isEqualTo(2);
+  }
+
+  @Test
+  default void codeWhenReleasedThenAnAuditRowRecordsActorReasonAndDecision() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String entry = totpEntry(alice, vault);
+
+    alice.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{\"reason\":\"TICKET-7\"}");
+
+    var row = jdbc().sql("SELECT actor_name, decision, reason, client_ip, vault_id FROM audit_event"
+            + " WHERE action = 'code.release' AND entry_id = :entry")
+        .param("entry", entry)
+        .query().singleRow();
+    assertThat((String) row.get("actor_name")).startsWith("alice-");
+    assertThat(row.get("decision")).isEqualTo("allow");
+    assertThat(row.get("reason")).isEqualTo("TICKET-7");
+    assertThat(row.get("client_ip")).isEqualTo("127.0.0.1");
+    assertThat(row.get("vault_id")).isEqualTo(vault);
+  }
+
+  @Test
+  default void codeWhenVaultIsSomeoneElsesThenNotFoundAndTheDenialIsAudited() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String entry = totpEntry(alice, vault);
+    ApiClient mallory = newMember("mallory");
+
+    ApiResponse denied = mallory.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{}");
+
+    assertThat(denied.status()).isEqualTo(404);
+    assertThat(denied.contentType()).startsWith("application/problem+json");
+    assertThat(denied.text("detail")).isEqualTo("No such vault.");
+    assertThat(mallory.get("/api/v1/vaults/" + vault + "/entries").status()).isEqualTo(404);
+    Integer denials = jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'code.release'"
+            + " AND entry_id = :entry AND decision = 'deny'")
+        .param("entry", entry).query(Integer.class).single();
+    assertThat(denials).isEqualTo(1);
+  }
+
+  @Test
+  default void codeWhenEntryIsInAnotherVaultThenNotFound() {
+    ApiClient alice = newMember("alice");
+    String vaultA = vault(alice);
+    String vaultB = vault(alice);
+    String entryInB = totpEntry(alice, vaultB);
+
+    ApiResponse response = alice.postJson("/api/v1/vaults/" + vaultA + "/entries/" + entryInB + "/code", "{}");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.text("detail")).isEqualTo("No such entry.");
+  }
+
+  @Test
+  default void codeWhenIdsAreMissingOrMalformedThenNotFound() {
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String random = UUID.randomUUID().toString();
+
+    assertThat(alice.postJson("/api/v1/vaults/" + random + "/entries/" + random + "/code", "{}").status())
+        .isEqualTo(404);
+    assertThat(alice.postJson("/api/v1/vaults/" + vault + "/entries/" + random + "/code", "{}").status())
+        .isEqualTo(404);
+    assertThat(alice.postJson("/api/v1/vaults/not-a-uuid/entries/x/code", "{}").status()).isEqualTo(404);
+    assertThat(alice.get("/api/v1/vaults/" + random + "/entries").status()).isEqualTo(404);
+  }
+
+  @Test
+  default void requestWhenTokenIsMissingOrUnknownThenUnauthorizedProblem() {
+    ApiResponse anonymous = anonymous().get("/api/v1/vaults");
+    ApiResponse forged = anonymous().as("ww_forged").get("/api/v1/vaults");
+
+    for (ApiResponse response : new ApiResponse[] {anonymous, forged}) {
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+  }
+
+  default String vault(ApiClient client) {
+    ApiResponse created = client.postJson("/api/v1/vaults", "{\"name\":\"Vault " + UUID.randomUUID() + "\"}");
+    assertThat(created.status()).isEqualTo(201);
+    return created.text("id");
+  }
+
+  default String totpEntry(ApiClient client, String vault) {
+    ApiResponse created = client.postJson("/api/v1/vaults/" + vault + "/entries",
+        "{\"issuer\":\"AWS\",\"account\":\"root\",\"secret\":\"" + TOTP_SECRET + "\"}");
+    assertThat(created.status()).isEqualTo(201);
+    return created.text("id");
+  }
+}
