@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SeedCipher {
 
-  private final VaultKeys vaultKeys;
+  private final DataKeys vaultKeys;
 
-  SeedCipher(VaultKeys vaultKeys) {
+  SeedCipher(DataKeys vaultKeys) {
     this.vaultKeys = vaultKeys;
   }
 

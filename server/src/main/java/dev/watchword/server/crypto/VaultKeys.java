@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * per vault per node.
  */
 @Component
-class VaultKeys {
+class VaultKeys implements DataKeys {
 
   private final JdbcClient jdbc;
   private final MasterKey masterKey;
@@ -36,8 +36,9 @@ class VaultKeys {
     this.clock = clock;
   }
 
-  /** Creates and stores the data key of a new vault; runs in the caller's transaction. */
-  void create(VaultId vault) {
+  /** Runs in the caller's transaction. */
+  @Override
+  public void create(VaultId vault) {
     try {
       KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey.aead(), context(vault));
@@ -51,8 +52,8 @@ class VaultKeys {
     }
   }
 
-  /** The vault's data key; throws {@link DecryptionFailedException} if it cannot be unwrapped. */
-  Aead aead(VaultId vault) {
+  @Override
+  public Aead aead(VaultId vault) {
     Aead cached = unwrapped.get(vault);
     return cached != null ? cached : unwrapped.computeIfAbsent(vault, this::unwrap);
   }

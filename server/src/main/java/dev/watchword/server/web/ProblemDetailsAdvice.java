@@ -2,6 +2,8 @@ package dev.watchword.server.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +39,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
     return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
         "Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value."));
+  }
+
+  /**
+   * The database failed or is unreachable. Any audit event of the request was rolled back
+   * with it, so nothing was released; the client may retry once the store is back.
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> handleStoreFailure(DataAccessException e) {
+    if (e instanceof DataIntegrityViolationException) {
+      return handleUnexpected(e);
+    }
+    log.error("Store failure; the request was rolled back", e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+            "The store is unavailable; nothing was changed or released. Try again shortly."));
   }
 
   @ExceptionHandler(Exception.class)

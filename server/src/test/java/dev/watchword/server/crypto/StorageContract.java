@@ -54,7 +54,8 @@ public interface StorageContract extends ServerUnderTest {
       jdbc().sql("ALTER TABLE audit_event_away RENAME TO audit_event").update();
     }
 
-    assertThat(response.status()).isGreaterThanOrEqualTo(500);
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
     assertThat(response.json().has("code")).isFalse();
     assertThat(alice.postJson(codePath(vault, entry), "{}").status()).isEqualTo(200);
   }
