@@ -22,8 +22,7 @@ public class DevModeGuard implements ApplicationListener<ApplicationEnvironmentP
     }
     String address = environment.getProperty("server.address");
     if (address == null || !isLoopback(address)) {
-      throw new IllegalStateException(
-          "Development mode binds loopback only; refusing to listen on '" + address + "'");
+      throw new DevModeRefusedException(address);
     }
   }
 

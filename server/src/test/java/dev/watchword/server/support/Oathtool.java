@@ -34,6 +34,7 @@ public final class Oathtool {
         "--time-step-size=" + period + "s", "--now=@" + epochSecond, base32Secret));
   }
 
+  /** oathtool's HOTP is HMAC-SHA1 only. */
   public static String hotp(String base32Secret, int digits, long counter) {
     return run(List.of("--hotp", "--base32", "--digits=" + digits, "--counter=" + counter, base32Secret));
   }

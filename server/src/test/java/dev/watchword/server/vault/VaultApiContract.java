@@ -105,6 +105,41 @@ public interface VaultApiContract extends ServerUnderTest {
   }
 
   @Test
+  default void codeWhenEntriesAreRandomThenEveryCodeAgreesWithOathtool() {
+    Oathtool.assumeInstalled();
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    ApiClient alice = newMember("alice");
+    String vault = vault(alice);
+    String[] algorithms = {"SHA1", "SHA256", "SHA512"};
+    for (int i = 0; i < 30; i++) {
+      byte[] key = new byte[10 + random.nextInt(55)];
+      random.nextBytes(key);
+      String secret = dev.watchword.otp.Secret.ofBytes(key).toBase32();
+      boolean hotp = random.nextBoolean();
+      // oathtool's HOTP is HMAC-SHA1 only; its TOTP takes all three.
+      String algorithm = hotp ? "SHA1" : algorithms[random.nextInt(3)];
+      int digits = 6 + random.nextInt(3);
+      int period = 1 + random.nextInt(120);
+      long counter = random.nextInt(1_000_000);
+      String body = hotp
+          ? "{\"account\":\"a\",\"secret\":\"%s\",\"type\":\"hotp\",\"algorithm\":\"%s\",\"digits\":%d,\"counter\":%d}"
+              .formatted(secret, algorithm, digits, counter)
+          : "{\"account\":\"a\",\"secret\":\"%s\",\"algorithm\":\"%s\",\"digits\":%d,\"period\":%d}"
+              .formatted(secret, algorithm, digits, period);
+      String entry = alice.postJson("/api/v1/vaults/" + vault + "/entries", body).text("id");
+
+      ApiResponse code = alice.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{}");
+
+      String expected = hotp
+          ? Oathtool.hotp(secret, digits, counter)
+          : Oathtool.totp(secret, algorithm, digits, period, Instant.parse(code.text("validFrom")).getEpochSecond());
+      assertThat(code.text("code")).as("random seed %d, case %d: %s", seed, i, body.replace(secret, "<secret>"))
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   default void codeWhenHotpThenEachReleaseUsesTheNextCounter() {
     ApiClient alice = newMember("alice");
     String vault = vault(alice);
