@@ -1,0 +1,5 @@
+/**
+ * One-time password engine: HOTP (RFC 4226), TOTP (RFC 6238) and otpauth:// Key URIs.
+ * Plain Java with no framework; every refusal is an {@link dev.watchword.otp.OtpFormatException} that never carries a seed.
+ */
+package dev.watchword.otp;
