@@ -25,6 +25,14 @@ class SqliteApiTest extends SqliteServerTest
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 
   @Test
+  void dataDirectoryWhenServerRunsThenKeyAndDatabaseFilesAreOwnerOnly() throws Exception {
+    for (String name : List.of("master.key", "watchword.db")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(DATA_DIR.resolve(name)))).as(name).isEqualTo("rw-------");
+    }
+  }
+
+  @Test
   void dataDirectoryWhenEntriesAreStoredAndUsedThenHoldsNoPlaintextSeed() throws Exception {
     ApiClient alice = newMember("alice");
     String vault = alice.postJson("/api/v1/vaults", "{\"name\":\"Scan\"}").text("id");

@@ -1,6 +1,13 @@
 package dev.watchword.server.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +44,25 @@ class DatabaseConfiguration {
   }
 
   static String sqliteUrl(DataDirectory dataDirectory) {
-    return "jdbc:sqlite:" + dataDirectory.resolve(SQLITE_FILE)
+    Path file = dataDirectory.resolve(SQLITE_FILE);
+    createOwnerOnly(file);
+    return "jdbc:sqlite:" + file
         + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
         + "&busy_timeout=" + SQLITE_BUSY_TIMEOUT_MS
         + "&transaction_mode=IMMEDIATE";
+  }
+
+  /** SQLite gives its -wal and -shm files the database file's mode, so 0600 covers all three. */
+  private static void createOwnerOnly(Path file) {
+    if (Files.exists(file) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (FileAlreadyExistsException raced) {
+      // another process created it first; its mode is its own
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the database file " + file + ": " + e.getMessage(), e);
+    }
   }
 }

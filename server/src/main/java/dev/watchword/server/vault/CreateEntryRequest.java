@@ -39,7 +39,8 @@ record CreateEntryRequest(
       throw new InvalidEntryException("Give either 'uri' or the separate fields, not both.");
     }
     OtpauthUri parsed = OtpauthUri.parse(uri);
-    return new EntryDraft(parsed.issuer(), parsed.account(), parsed.secret(), parsed.parameters());
+    return new EntryDraft(parsed.hasIssuer() ? parsed.issuer() : null, parsed.account(), parsed.secret(),
+        parsed.parameters());
   }
 
   private EntryDraft fromFields() {
