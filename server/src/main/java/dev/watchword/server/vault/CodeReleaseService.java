@@ -8,6 +8,7 @@ import dev.watchword.otp.TotpWindow;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.audit.Decision;
+import dev.watchword.server.crypto.DecryptionFailedException;
 import dev.watchword.server.crypto.SeedCipher;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.EntryId;
@@ -16,6 +17,9 @@ import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CodeReleaseService {
 
   static final String ACTION = "code.release";
+  private static final Logger log = LoggerFactory.getLogger(CodeReleaseService.class);
 
   private final VaultService vaults;
   private final EntryRepository entries;
@@ -70,19 +75,33 @@ class CodeReleaseService {
     ReleasedCode released;
     if (parameters.type() == OtpType.HOTP) {
       long counter = entries.takeHotpCounter(vaultId, entryId);
-      String code = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(),
-          seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
+      String code = withSeed(sealed, seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
       released = ReleasedCode.hotp(code, counter);
       event = event.withDetail("counter=" + counter);
     } else {
       Instant now = clock.instant();
       TotpWindow window = Totp.window(now, parameters.period());
-      String code = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(),
+      String code = withSeed(sealed,
           seed -> Totp.generate(parameters.algorithm(), seed, now, parameters.period(), parameters.digits()));
       released = ReleasedCode.totp(code, window.validFrom(), window.validUntil());
       event = event.withDetail("step=" + window.step());
     }
     audit.record(event);
     return released;
+  }
+
+  /**
+   * A seed that does not decrypt was tampered with, moved, or sealed under another key: an
+   * integrity alarm for the operator, a plain 500 for the caller.
+   */
+  private String withSeed(SealedEntry sealed, Function<byte[], String> computeCode) {
+    Entry entry = sealed.entry();
+    try {
+      return cipher.withSeed(entry.vaultId(), entry.id(), sealed.secretCiphertext(), computeCode);
+    } catch (DecryptionFailedException e) {
+      log.error("The seed of entry {} in vault {} does not decrypt: its ciphertext was altered or moved",
+          entry.id(), entry.vaultId());
+      throw new EntryUnreadableException();
+    }
   }
 }

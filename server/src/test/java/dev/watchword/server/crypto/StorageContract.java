@@ -16,40 +16,43 @@ public interface StorageContract extends ServerUnderTest {
   @Test
   default void decryptWhenCiphertextMovedToAnotherRowThenFails() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
-    String a = entry(alice, vault, SECRET_A);
-    String b = entry(alice, vault, SECRET_B);
+    String vault = alice.newVault();
+    String a = alice.newTotpEntry(vault, SECRET_A);
+    String b = alice.newTotpEntry(vault, SECRET_B);
 
     moveCiphertext(a, b);
-    ApiResponse response = alice.postJson(codePath(vault, b), "{}");
+    ApiResponse response = alice.postJson(ApiClient.codePath(vault, b), "{}");
 
     assertThat(response.status()).isEqualTo(500);
-    assertThat(response.body()).doesNotContain("decrypt").doesNotContain(SECRET_A).doesNotContain(SECRET_B);
-    assertThat(alice.postJson(codePath(vault, a), "{}").status()).isEqualTo(200);
+    assertThat(response.text("type")).endsWith("/entry-unreadable");
+    assertThat(response.body()).doesNotContain(SECRET_A).doesNotContain(SECRET_B);
+    assertThat(jdbc().sql("SELECT decision FROM audit_event WHERE entry_id = :entry AND action = 'code.release'")
+        .param("entry", b).query(String.class).list()).containsExactly("deny");
+    assertThat(alice.postJson(ApiClient.codePath(vault, a), "{}").status()).isEqualTo(200);
   }
 
   @Test
   default void decryptWhenCiphertextMovedToAnotherVaultThenFails() {
     ApiClient alice = newMember("alice");
-    String vaultA = vault(alice);
-    String vaultB = vault(alice);
-    String a = entry(alice, vaultA, SECRET_A);
-    String b = entry(alice, vaultB, SECRET_B);
+    String vaultA = alice.newVault();
+    String vaultB = alice.newVault();
+    String a = alice.newTotpEntry(vaultA, SECRET_A);
+    String b = alice.newTotpEntry(vaultB, SECRET_B);
 
     moveCiphertext(a, b);
 
-    assertThat(alice.postJson(codePath(vaultB, b), "{}").status()).isEqualTo(500);
+    assertThat(alice.postJson(ApiClient.codePath(vaultB, b), "{}").status()).isEqualTo(500);
   }
 
   @Test
   default void codeWhenAuditWriteFailsThenNoCodeIsReleased() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
-    String entry = entry(alice, vault, SECRET_A);
+    String vault = alice.newVault();
+    String entry = alice.newTotpEntry(vault, SECRET_A);
     jdbc().sql("ALTER TABLE audit_event RENAME TO audit_event_away").update();
     ApiResponse response;
     try {
-      response = alice.postJson(codePath(vault, entry), "{}");
+      response = alice.postJson(ApiClient.codePath(vault, entry), "{}");
     } finally {
       jdbc().sql("ALTER TABLE audit_event_away RENAME TO audit_event").update();
     }
@@ -57,14 +60,14 @@ public interface StorageContract extends ServerUnderTest {
     assertThat(response.status()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
     assertThat(response.json().has("code")).isFalse();
-    assertThat(alice.postJson(codePath(vault, entry), "{}").status()).isEqualTo(200);
+    assertThat(alice.postJson(ApiClient.codePath(vault, entry), "{}").status()).isEqualTo(200);
   }
 
   @Test
   default void storedEntryWhenReadFromTheDatabaseThenHoldsNoPlaintextSeed() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
-    String id = entry(alice, vault, SECRET_A);
+    String vault = alice.newVault();
+    String id = alice.newTotpEntry(vault, SECRET_A);
 
     byte[] stored = jdbc().sql("SELECT secret_ciphertext FROM entry WHERE id = :id").param("id", id)
         .query(byte[].class).single();
@@ -78,19 +81,6 @@ public interface StorageContract extends ServerUnderTest {
     jdbc().sql("UPDATE entry SET secret_ciphertext = (SELECT secret_ciphertext FROM entry WHERE id = :from)"
             + " WHERE id = :to")
         .param("from", from).param("to", to).update();
-  }
-
-  private static String codePath(String vault, String entry) {
-    return "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
-  }
-
-  private static String vault(ApiClient client) {
-    return client.postJson("/api/v1/vaults", "{\"name\":\"Sealed\"}").text("id");
-  }
-
-  private static String entry(ApiClient client, String vault, String secret) {
-    return client.postJson("/api/v1/vaults/" + vault + "/entries",
-        "{\"account\":\"root\",\"secret\":\"" + secret + "\"}").text("id");
   }
 
   static int indexOf(byte[] haystack, byte[] needle) {

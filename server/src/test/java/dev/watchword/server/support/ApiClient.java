@@ -28,6 +28,32 @@ public final class ApiClient {
     return new ApiClient(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), otherToken);
   }
 
+  /** Creates a vault (the caller becomes its manager) and returns its id; fails the test otherwise. */
+  public String newVault() {
+    return created(postJson("/api/v1/vaults", "{\"name\":\"Vault " + java.util.UUID.randomUUID() + "\"}"));
+  }
+
+  /** Creates a TOTP entry with default parameters and returns its id. */
+  public String newTotpEntry(String vault, String base32Secret) {
+    return newEntry(vault, "{\"issuer\":\"AWS\",\"account\":\"root\",\"secret\":\"" + base32Secret + "\"}");
+  }
+
+  /** Creates an entry from a JSON body and returns its id. */
+  public String newEntry(String vault, String json) {
+    return created(postJson("/api/v1/vaults/" + vault + "/entries", json));
+  }
+
+  public static String codePath(String vault, String entry) {
+    return "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
+  }
+
+  private static String created(ApiResponse response) {
+    if (response.status() != 201) {
+      throw new AssertionError("expected 201, got " + response.status() + ": " + response.body());
+    }
+    return response.text("id");
+  }
+
   public ApiResponse get(String path) {
     return send(request(path).GET());
   }

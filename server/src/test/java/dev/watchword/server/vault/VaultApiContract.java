@@ -45,7 +45,7 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void createEntryWithFieldsThenResponseNeverContainsTheSecret() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
 
     ApiResponse created = alice.postJson("/api/v1/vaults/" + vault + "/entries", """
         {"issuer":"Microsoft","account":"admin@acme.example","secret":"%s","type":"totp",
@@ -68,7 +68,7 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void createEntryFromOtpauthUriThenLabelAndParametersAreParsed() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
 
     ApiResponse created = alice.postJson("/api/v1/vaults/" + vault + "/entries", """
         {"uri":"otpauth://hotp/ACME%%20Co:john.doe%%40email.com?secret=%s&issuer=ACME%%20Co&counter=7&digits=7"}"""
@@ -87,7 +87,7 @@ public interface VaultApiContract extends ServerUnderTest {
   default void codeWhenTotpThenAgreesWithOathtoolForItsValidityWindow() {
     Oathtool.assumeInstalled();
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
     String entry = alice.postJson("/api/v1/vaults/" + vault + "/entries",
         "{\"account\":\"root\",\"secret\":\"" + TOTP_SECRET + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":30}")
         .text("id");
@@ -110,7 +110,7 @@ public interface VaultApiContract extends ServerUnderTest {
     long seed = System.nanoTime();
     java.util.Random random = new java.util.Random(seed);
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
     String[] algorithms = {"SHA1", "SHA256", "SHA512"};
     for (int i = 0; i < 30; i++) {
       byte[] key = new byte[10 + random.nextInt(55)];
@@ -142,7 +142,7 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void codeWhenHotpThenEachReleaseUsesTheNextCounter() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
     String entry = alice.postJson("/api/v1/vaults/" + vault + "/entries",
         "{\"account\":\"root\",\"secret\":\"" + RFC4226_SECRET + "\",\"type\":\"hotp\",\"counter\":0}").text("id");
     String path = "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
@@ -162,8 +162,8 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void codeWhenReleasedThenAnAuditRowRecordsActorReasonAndDecision() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
-    String entry = totpEntry(alice, vault);
+    String vault = alice.newVault();
+    String entry = alice.newTotpEntry(vault, TOTP_SECRET);
 
     alice.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{\"reason\":\"TICKET-7\"}");
 
@@ -181,8 +181,8 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void codeWhenVaultIsSomeoneElsesThenNotFoundAndTheDenialIsAudited() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
-    String entry = totpEntry(alice, vault);
+    String vault = alice.newVault();
+    String entry = alice.newTotpEntry(vault, TOTP_SECRET);
     ApiClient mallory = newMember("mallory");
 
     ApiResponse denied = mallory.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{}");
@@ -200,9 +200,9 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void codeWhenEntryIsInAnotherVaultThenNotFound() {
     ApiClient alice = newMember("alice");
-    String vaultA = vault(alice);
-    String vaultB = vault(alice);
-    String entryInB = totpEntry(alice, vaultB);
+    String vaultA = alice.newVault();
+    String vaultB = alice.newVault();
+    String entryInB = alice.newTotpEntry(vaultB, TOTP_SECRET);
 
     ApiResponse response = alice.postJson("/api/v1/vaults/" + vaultA + "/entries/" + entryInB + "/code", "{}");
 
@@ -213,7 +213,7 @@ public interface VaultApiContract extends ServerUnderTest {
   @Test
   default void codeWhenIdsAreMissingOrMalformedThenNotFound() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
     String random = UUID.randomUUID().toString();
 
     assertThat(alice.postJson("/api/v1/vaults/" + random + "/entries/" + random + "/code", "{}").status())
@@ -234,18 +234,5 @@ public interface VaultApiContract extends ServerUnderTest {
       assertThat(response.contentType()).startsWith("application/problem+json");
       assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
-  }
-
-  default String vault(ApiClient client) {
-    ApiResponse created = client.postJson("/api/v1/vaults", "{\"name\":\"Vault " + UUID.randomUUID() + "\"}");
-    assertThat(created.status()).isEqualTo(201);
-    return created.text("id");
-  }
-
-  default String totpEntry(ApiClient client, String vault) {
-    ApiResponse created = client.postJson("/api/v1/vaults/" + vault + "/entries",
-        "{\"issuer\":\"AWS\",\"account\":\"root\",\"secret\":\"" + TOTP_SECRET + "\"}");
-    assertThat(created.status()).isEqualTo(201);
-    return created.text("id");
   }
 }

@@ -8,7 +8,6 @@ import dev.watchword.server.support.ServerUnderTest;
 import java.net.http.HttpRequest;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ public interface BadInputContract extends ServerUnderTest {
   @Test
   default void entryWhenParametersAreBadThenProblemNamesTheParameterAndNeverTheSecret() {
     ApiClient alice = newMember("alice");
-    String entries = "/api/v1/vaults/" + vault(alice) + "/entries";
+    String entries = "/api/v1/vaults/" + alice.newVault() + "/entries";
     List<String[]> cases = List.of(
         new String[] {"{\"account\":\"a\",\"secret\":\"" + SECRET + "\",\"digits\":11}", "digits"},
         new String[] {"{\"account\":\"a\",\"secret\":\"" + SECRET + "\",\"digits\":5}", "digits"},
@@ -140,7 +139,7 @@ public interface BadInputContract extends ServerUnderTest {
   @Test
   default void reasonWhenTooLongThenBadRequest() {
     ApiClient alice = newMember("alice");
-    String vault = vault(alice);
+    String vault = alice.newVault();
     String entry = alice.postJson("/api/v1/vaults/" + vault + "/entries",
         "{\"account\":\"a\",\"secret\":\"" + SECRET + "\"}").text("id");
 
@@ -163,9 +162,5 @@ public interface BadInputContract extends ServerUnderTest {
 
   private void assertStillServing() {
     assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
-  }
-
-  private String vault(ApiClient client) {
-    return client.postJson("/api/v1/vaults", "{\"name\":\"V " + UUID.randomUUID() + "\"}").text("id");
   }
 }
