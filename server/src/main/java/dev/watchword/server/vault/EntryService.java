@@ -8,6 +8,7 @@ import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,7 @@ class EntryService {
     vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
     EntryId id = EntryId.random();
     Entry entry = new Entry(id, vaultId, draft.issuer(), draft.account(), draft.parameters(),
-        draft.secret().isWeak(), clock.instant());
+        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     byte[] seed = draft.secret().bytes();
     try {
       entries.insert(entry, cipher.encrypt(vaultId, id, seed), caller.id());

@@ -7,6 +7,7 @@ import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,8 @@ class VaultService {
   @Transactional
   Vault create(Caller caller, String name, String client, RequestOrigin origin) {
     VaultId id = VaultId.random();
-    Instant now = clock.instant();
+    // Stored in milliseconds: answer with what a later read will show.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     vaults.insert(id, name, client, caller.id(), now);
     vaults.addMember(id, caller.id(), VaultRole.MANAGER, now);
     cipher.createVaultKey(id);
