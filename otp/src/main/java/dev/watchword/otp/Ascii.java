@@ -6,26 +6,26 @@ package dev.watchword.otp;
  */
 final class Ascii {
 
-    private Ascii() {
-    }
+  private Ascii() {
+  }
 
-    static boolean equalsIgnoreCase(String expected, String actual) {
-        if (actual == null || actual.length() != expected.length()) {
-            return false;
-        }
-        for (int i = 0; i < expected.length(); i++) {
-            if (toUpperCase(expected.charAt(i)) != toUpperCase(actual.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+  static boolean equalsIgnoreCase(String expected, String actual) {
+    if (actual == null || actual.length() != expected.length()) {
+      return false;
     }
+    for (int i = 0; i < expected.length(); i++) {
+      if (toUpperCase(expected.charAt(i)) != toUpperCase(actual.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
-    static char toUpperCase(char c) {
-        return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
-    }
+  static char toUpperCase(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+  }
 
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 }

@@ -18,96 +18,96 @@ import org.apache.commons.codec.binary.Base32;
  */
 final class Base32Text {
 
-    /** 205 characters carry 1025 bits: the most that still decodes to at most {@link Secret#MAX_LENGTH} bytes. */
-    static final int MAX_DATA_CHARS = (Secret.MAX_LENGTH * 8 + 4) / 5;
+  /** 205 characters carry 1025 bits: the most that still decodes to at most {@link Secret#MAX_LENGTH} bytes. */
+  static final int MAX_DATA_CHARS = (Secret.MAX_LENGTH * 8 + 4) / 5;
 
-    /** RFC 4648 §6: a final quantum of 8, 16, 24, 32 or 40 bits leaves 0, 2, 4, 5 or 7 characters mod 8. */
-    private static final boolean[] POSSIBLE_LENGTH_MOD_8 = {true, false, true, false, true, true, false, true};
+  /** RFC 4648 §6: a final quantum of 8, 16, 24, 32 or 40 bits leaves 0, 2, 4, 5 or 7 characters mod 8. */
+  private static final boolean[] POSSIBLE_LENGTH_MOD_8 = {true, false, true, false, true, true, false, true};
 
-    /** Six '=' is the most a final quantum needs (RFC 4648 §6, case 2). */
-    private static final int MAX_PADDING = 6;
+  /** Six '=' is the most a final quantum needs (RFC 4648 §6, case 2). */
+  private static final int MAX_PADDING = 6;
 
-    private static final Base32 CODEC = new Base32();
+  private static final Base32 CODEC = new Base32();
 
-    private Base32Text() {
+  private Base32Text() {
+  }
+
+  static byte[] decode(CharSequence text) {
+    if (text == null) {
+      throw refused("secret is required");
     }
+    byte[] ascii = new byte[Math.min(text.length(), MAX_DATA_CHARS)];
+    try {
+      int count = collectAlphabet(text, ascii);
+      if (count == 0) {
+        throw refused("secret must not be empty");
+      }
+      if (!POSSIBLE_LENGTH_MOD_8[count % 8]) {
+        throw refused("secret has a length that no Base32 encoding produces; a character is missing or extra");
+      }
+      byte[] data = Arrays.copyOf(ascii, count);
+      try {
+        return CODEC.decode(data);
+      } finally {
+        Arrays.fill(data, (byte) 0);
+      }
+    } finally {
+      Arrays.fill(ascii, (byte) 0);
+    }
+  }
 
-    static byte[] decode(CharSequence text) {
-        if (text == null) {
-            throw refused("secret is required");
+  static String encode(byte[] bytes) {
+    byte[] padded = CODEC.encode(bytes);
+    try {
+      int length = padded.length;
+      while (length > 0 && padded[length - 1] == '=') {
+        length--;
+      }
+      return new String(padded, 0, length, StandardCharsets.US_ASCII);
+    } finally {
+      Arrays.fill(padded, (byte) 0);
+    }
+  }
+
+  /** Copies the upper-cased alphabet characters into {@code ascii} and returns how many there were. */
+  private static int collectAlphabet(CharSequence text, byte[] ascii) {
+    int count = 0;
+    int padding = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isWhitespace(c)) {
+        continue;
+      }
+      if (c == '=') {
+        if (++padding > MAX_PADDING) {
+          throw refused("secret has more '=' padding than Base32 allows (at most 6)");
         }
-        byte[] ascii = new byte[Math.min(text.length(), MAX_DATA_CHARS)];
-        try {
-            int count = collectAlphabet(text, ascii);
-            if (count == 0) {
-                throw refused("secret must not be empty");
-            }
-            if (!POSSIBLE_LENGTH_MOD_8[count % 8]) {
-                throw refused("secret has a length that no Base32 encoding produces; a character is missing or extra");
-            }
-            byte[] data = Arrays.copyOf(ascii, count);
-            try {
-                return CODEC.decode(data);
-            } finally {
-                Arrays.fill(data, (byte) 0);
-            }
-        } finally {
-            Arrays.fill(ascii, (byte) 0);
-        }
+        continue;
+      }
+      char upper = Ascii.toUpperCase(c);
+      if (!isAlphabet(upper)) {
+        throw refused("secret must contain only Base32 characters A-Z and 2-7, optional '=' padding and spaces");
+      }
+      if (padding > 0) {
+        throw refused("secret has characters after its '=' padding");
+      }
+      if (count == MAX_DATA_CHARS) {
+        throw refused("secret is longer than 128 bytes");
+      }
+      ascii[count++] = (byte) upper;
     }
+    return count;
+  }
 
-    static String encode(byte[] bytes) {
-        byte[] padded = CODEC.encode(bytes);
-        try {
-            int length = padded.length;
-            while (length > 0 && padded[length - 1] == '=') {
-                length--;
-            }
-            return new String(padded, 0, length, StandardCharsets.US_ASCII);
-        } finally {
-            Arrays.fill(padded, (byte) 0);
-        }
-    }
+  private static boolean isAlphabet(char upper) {
+    return (upper >= 'A' && upper <= 'Z') || (upper >= '2' && upper <= '7');
+  }
 
-    /** Copies the upper-cased alphabet characters into {@code ascii} and returns how many there were. */
-    private static int collectAlphabet(CharSequence text, byte[] ascii) {
-        int count = 0;
-        int padding = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isWhitespace(c)) {
-                continue;
-            }
-            if (c == '=') {
-                if (++padding > MAX_PADDING) {
-                    throw refused("secret has more '=' padding than Base32 allows (at most 6)");
-                }
-                continue;
-            }
-            char upper = Ascii.toUpperCase(c);
-            if (!isAlphabet(upper)) {
-                throw refused("secret must contain only Base32 characters A-Z and 2-7, optional '=' padding and spaces");
-            }
-            if (padding > 0) {
-                throw refused("secret has characters after its '=' padding");
-            }
-            if (count == MAX_DATA_CHARS) {
-                throw refused("secret is longer than 128 bytes");
-            }
-            ascii[count++] = (byte) upper;
-        }
-        return count;
-    }
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  }
 
-    private static boolean isAlphabet(char upper) {
-        return (upper >= 'A' && upper <= 'Z') || (upper >= '2' && upper <= '7');
-    }
-
-    private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    }
-
-    private static OtpFormatException refused(String message) {
-        return new OtpFormatException("secret", message);
-    }
+  private static OtpFormatException refused(String message) {
+    return new OtpFormatException("secret", message);
+  }
 }

@@ -17,18 +17,18 @@ import java.io.Serial;
  */
 public class OtpFormatException extends IllegalArgumentException {
 
-    @Serial
-    private static final long serialVersionUID = 1L;
+  @Serial
+  private static final long serialVersionUID = 1L;
 
-    private final String parameter;
+  private final String parameter;
 
-    OtpFormatException(String parameter, String message) {
-        super(message);
-        this.parameter = parameter;
-    }
+  OtpFormatException(String parameter, String message) {
+    super(message);
+    this.parameter = parameter;
+  }
 
-    /** The name of the refused parameter or field; MUST NOT return null. */
-    public String parameter() {
-        return parameter;
-    }
+  /** The name of the refused parameter or field; MUST NOT return null. */
+  public String parameter() {
+    return parameter;
+  }
 }

@@ -17,72 +17,72 @@ package dev.watchword.otp;
  */
 public record OtpParameters(OtpType type, HmacAlgorithm algorithm, int digits, int period, long counter) {
 
-    public static final int DEFAULT_DIGITS = 6;
-    public static final int DEFAULT_PERIOD = 30;
-    public static final int MIN_DIGITS = 6;
-    public static final int MAX_DIGITS = 10;
-    public static final int MIN_PERIOD = 1;
-    public static final int MAX_PERIOD = 3600;
+  public static final int DEFAULT_DIGITS = 6;
+  public static final int DEFAULT_PERIOD = 30;
+  public static final int MIN_DIGITS = 6;
+  public static final int MAX_DIGITS = 10;
+  public static final int MIN_PERIOD = 1;
+  public static final int MAX_PERIOD = 3600;
 
-    static final String DIGITS_RULE = "digits must be an integer from 6 to 10";
-    static final String PERIOD_RULE = "period must be an integer from 1 to 3600 seconds";
-    static final String COUNTER_RULE = "counter must be an integer from 0 to 9223372036854775807";
+  static final String DIGITS_RULE = "digits must be an integer from 6 to 10";
+  static final String PERIOD_RULE = "period must be an integer from 1 to 3600 seconds";
+  static final String COUNTER_RULE = "counter must be an integer from 0 to 9223372036854775807";
 
-    /** @throws OtpFormatException naming the first invalid field */
-    public OtpParameters {
-        if (type == null) {
-            throw new OtpFormatException("type", "type is required: totp or hotp");
-        }
-        if (algorithm == null) {
-            throw new OtpFormatException("algorithm", "algorithm is required: SHA1, SHA256 or SHA512");
-        }
-        checkDigits(digits);
-        if (type == OtpType.TOTP) {
-            checkPeriod(period);
-            counter = 0;
-        } else {
-            checkCounter(counter);
-            period = DEFAULT_PERIOD;
-        }
+  /** @throws OtpFormatException naming the first invalid field */
+  public OtpParameters {
+    if (type == null) {
+      throw new OtpFormatException("type", "type is required: totp or hotp");
     }
-
-    /** TOTP settings. MUST NOT return null. @throws OtpFormatException if a value is out of range */
-    public static OtpParameters totp(HmacAlgorithm algorithm, int digits, int period) {
-        return new OtpParameters(OtpType.TOTP, algorithm, digits, period, 0);
+    if (algorithm == null) {
+      throw new OtpFormatException("algorithm", "algorithm is required: SHA1, SHA256 or SHA512");
     }
-
-    /** HOTP settings. MUST NOT return null. @throws OtpFormatException if a value is out of range */
-    public static OtpParameters hotp(HmacAlgorithm algorithm, int digits, long counter) {
-        return new OtpParameters(OtpType.HOTP, algorithm, digits, DEFAULT_PERIOD, counter);
+    checkDigits(digits);
+    if (type == OtpType.TOTP) {
+      checkPeriod(period);
+      counter = 0;
+    } else {
+      checkCounter(counter);
+      period = DEFAULT_PERIOD;
     }
+  }
 
-    /**
-     * The same HOTP settings at another counter, e.g. after a code was used (RFC 4226 §7.2).
-     *
-     * @throws OtpFormatException with parameter "counter" if this is TOTP or the counter is negative
-     */
-    public OtpParameters withCounter(long newCounter) {
-        if (type != OtpType.HOTP) {
-            throw new OtpFormatException("counter", "counter applies only to hotp");
-        }
-        return hotp(algorithm, digits, newCounter);
-    }
+  /** TOTP settings. MUST NOT return null. @throws OtpFormatException if a value is out of range */
+  public static OtpParameters totp(HmacAlgorithm algorithm, int digits, int period) {
+    return new OtpParameters(OtpType.TOTP, algorithm, digits, period, 0);
+  }
 
-    static void checkDigits(int digits) {
-        if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-            throw new OtpFormatException("digits", DIGITS_RULE);
-        }
-    }
+  /** HOTP settings. MUST NOT return null. @throws OtpFormatException if a value is out of range */
+  public static OtpParameters hotp(HmacAlgorithm algorithm, int digits, long counter) {
+    return new OtpParameters(OtpType.HOTP, algorithm, digits, DEFAULT_PERIOD, counter);
+  }
 
-    static void checkPeriod(int period) {
-        if (period < MIN_PERIOD || period > MAX_PERIOD) {
-            throw new OtpFormatException("period", PERIOD_RULE);
-        }
+  /**
+   * The same HOTP settings at another counter, e.g. after a code was used (RFC 4226 §7.2).
+   *
+   * @throws OtpFormatException with parameter "counter" if this is TOTP or the counter is negative
+   */
+  public OtpParameters withCounter(long newCounter) {
+    if (type != OtpType.HOTP) {
+      throw new OtpFormatException("counter", "counter applies only to hotp");
     }
+    return hotp(algorithm, digits, newCounter);
+  }
 
-    static void checkCounter(long counter) {
-        if (counter < 0) {
-            throw new OtpFormatException("counter", COUNTER_RULE);
-        }
+  static void checkDigits(int digits) {
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+      throw new OtpFormatException("digits", DIGITS_RULE);
     }
+  }
+
+  static void checkPeriod(int period) {
+    if (period < MIN_PERIOD || period > MAX_PERIOD) {
+      throw new OtpFormatException("period", PERIOD_RULE);
+    }
+  }
+
+  static void checkCounter(long counter) {
+    if (counter < 0) {
+      throw new OtpFormatException("counter", COUNTER_RULE);
+    }
+  }
 }

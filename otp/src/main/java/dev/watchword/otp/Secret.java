@@ -23,113 +23,113 @@ import javax.security.auth.Destroyable;
  */
 public final class Secret implements Destroyable {
 
-    /** Upper bound on the seed length; no HMAC benefits from more than one block of key. */
-    public static final int MAX_LENGTH = 128;
+  /** Upper bound on the seed length; no HMAC benefits from more than one block of key. */
+  public static final int MAX_LENGTH = 128;
 
-    /** RFC 4226 §4 R6: the shared secret MUST be at least 128 bits; 160 bits is recommended. */
-    public static final int MIN_STRONG_LENGTH = 16;
+  /** RFC 4226 §4 R6: the shared secret MUST be at least 128 bits; 160 bits is recommended. */
+  public static final int MIN_STRONG_LENGTH = 16;
 
-    private final byte[] bytes;
-    private volatile boolean destroyed;
+  private final byte[] bytes;
+  private volatile boolean destroyed;
 
-    private Secret(byte[] bytes) {
-        this.bytes = bytes;
+  private Secret(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /**
+   * Decodes a Base32 seed leniently: ASCII case and whitespace are ignored, '=' padding is optional,
+   * and non-zero unused bits in the last character are dropped, as authenticator apps do.
+   * Lengths that no Base32 encoding can produce (1, 3 or 6 characters mod 8) are refused.
+   * Accepting a {@link CharSequence} lets callers pass a {@code CharBuffer} they can wipe afterwards.
+   * MUST NOT return null.
+   *
+   * @throws OtpFormatException with parameter "secret" if the text is null, empty, not Base32 or
+   *                            decodes to more than {@value #MAX_LENGTH} bytes
+   */
+  public static Secret fromBase32(CharSequence base32) {
+    return new Secret(Base32Text.decode(base32));
+  }
+
+  /**
+   * Wraps a copy of the given seed. MUST NOT return null.
+   *
+   * @throws OtpFormatException with parameter "secret" if the seed is null, empty or longer than
+   *                            {@value #MAX_LENGTH} bytes
+   */
+  public static Secret ofBytes(byte[] seed) {
+    if (seed == null) {
+      throw new OtpFormatException("secret", "secret is required");
     }
-
-    /**
-     * Decodes a Base32 seed leniently: ASCII case and whitespace are ignored, '=' padding is optional,
-     * and non-zero unused bits in the last character are dropped, as authenticator apps do.
-     * Lengths that no Base32 encoding can produce (1, 3 or 6 characters mod 8) are refused.
-     * Accepting a {@link CharSequence} lets callers pass a {@code CharBuffer} they can wipe afterwards.
-     * MUST NOT return null.
-     *
-     * @throws OtpFormatException with parameter "secret" if the text is null, empty, not Base32 or
-     *                            decodes to more than {@value #MAX_LENGTH} bytes
-     */
-    public static Secret fromBase32(CharSequence base32) {
-        return new Secret(Base32Text.decode(base32));
+    if (seed.length == 0) {
+      throw new OtpFormatException("secret", "secret must not be empty");
     }
-
-    /**
-     * Wraps a copy of the given seed. MUST NOT return null.
-     *
-     * @throws OtpFormatException with parameter "secret" if the seed is null, empty or longer than
-     *                            {@value #MAX_LENGTH} bytes
-     */
-    public static Secret ofBytes(byte[] seed) {
-        if (seed == null) {
-            throw new OtpFormatException("secret", "secret is required");
-        }
-        if (seed.length == 0) {
-            throw new OtpFormatException("secret", "secret must not be empty");
-        }
-        if (seed.length > MAX_LENGTH) {
-            throw new OtpFormatException("secret", "secret is longer than 128 bytes");
-        }
-        return new Secret(seed.clone());
+    if (seed.length > MAX_LENGTH) {
+      throw new OtpFormatException("secret", "secret is longer than 128 bytes");
     }
+    return new Secret(seed.clone());
+  }
 
-    /** A copy of the seed; the caller should zero it after use. @throws IllegalStateException if destroyed */
-    public byte[] bytes() {
-        checkNotDestroyed();
-        return bytes.clone();
-    }
+  /** A copy of the seed; the caller should zero it after use. @throws IllegalStateException if destroyed */
+  public byte[] bytes() {
+    checkNotDestroyed();
+    return bytes.clone();
+  }
 
-    /** The seed length in bytes. */
-    public int length() {
-        return bytes.length;
-    }
+  /** The seed length in bytes. */
+  public int length() {
+    return bytes.length;
+  }
 
-    /** True when the seed is shorter than the 128 bits RFC 4226 §4 R6 requires. */
-    public boolean isWeak() {
-        return bytes.length < MIN_STRONG_LENGTH;
-    }
+  /** True when the seed is shorter than the 128 bits RFC 4226 §4 R6 requires. */
+  public boolean isWeak() {
+    return bytes.length < MIN_STRONG_LENGTH;
+  }
 
-    /** The seed as upper-case Base32 without padding. @throws IllegalStateException if destroyed */
-    public String toBase32() {
-        checkNotDestroyed();
-        return Base32Text.encode(bytes);
-    }
+  /** The seed as upper-case Base32 without padding. @throws IllegalStateException if destroyed */
+  public String toBase32() {
+    checkNotDestroyed();
+    return Base32Text.encode(bytes);
+  }
 
-    /** Zeroes the seed. Later reads throw {@link IllegalStateException}; calling it again does nothing. */
-    @Override
-    public void destroy() {
-        destroyed = true;
-        Arrays.fill(bytes, (byte) 0);
-    }
+  /** Zeroes the seed. Later reads throw {@link IllegalStateException}; calling it again does nothing. */
+  @Override
+  public void destroy() {
+    destroyed = true;
+    Arrays.fill(bytes, (byte) 0);
+  }
 
-    @Override
-    public boolean isDestroyed() {
-        return destroyed;
-    }
+  @Override
+  public boolean isDestroyed() {
+    return destroyed;
+  }
 
-    /** Constant-time comparison of the seeds; a destroyed secret equals only itself. */
-    @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof Secret that) || destroyed || that.destroyed) {
-            return false;
-        }
-        return MessageDigest.isEqual(bytes, that.bytes);
+  /** Constant-time comparison of the seeds; a destroyed secret equals only itself. */
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
     }
+    if (!(other instanceof Secret that) || destroyed || that.destroyed) {
+      return false;
+    }
+    return MessageDigest.isEqual(bytes, that.bytes);
+  }
 
-    /** Depends on the length only, so hash tables never hold a seed-derived value. */
-    @Override
-    public int hashCode() {
-        return bytes.length;
-    }
+  /** Depends on the length only, so hash tables never hold a seed-derived value. */
+  @Override
+  public int hashCode() {
+    return bytes.length;
+  }
 
-    /** Always {@code "Secret[redacted]"}. */
-    @Override
-    public String toString() {
-        return "Secret[redacted]";
-    }
+  /** Always {@code "Secret[redacted]"}. */
+  @Override
+  public String toString() {
+    return "Secret[redacted]";
+  }
 
-    private void checkNotDestroyed() {
-        if (destroyed) {
-            throw new IllegalStateException("secret has been destroyed");
-        }
+  private void checkNotDestroyed() {
+    if (destroyed) {
+      throw new IllegalStateException("secret has been destroyed");
     }
+  }
 }

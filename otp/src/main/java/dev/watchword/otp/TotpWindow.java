@@ -11,8 +11,8 @@ import java.time.Instant;
  */
 public record TotpWindow(long step, Instant validFrom, Instant validUntil) {
 
-    /** True when {@code at} falls inside this step. */
-    public boolean contains(Instant at) {
-        return !at.isBefore(validFrom) && at.isBefore(validUntil);
-    }
+  /** True when {@code at} falls inside this step. */
+  public boolean contains(Instant at) {
+    return !at.isBefore(validFrom) && at.isBefore(validUntil);
+  }
 }

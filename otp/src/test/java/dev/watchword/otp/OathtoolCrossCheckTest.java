@@ -31,114 +31,114 @@ import org.junit.jupiter.api.Test;
  */
 class OathtoolCrossCheckTest {
 
-    private static final Path OATHTOOL = Path.of("/usr/bin/oathtool");
-    private static final int TOTP_CASES = 1_000;
-    private static final int HOTP_CASES = 300;
-    private static final int[] PERIODS = {1, 15, 30, 60, 90, 3600};
-    private static final long LATEST_TIME = 1L << 33;
-    private static final long LARGEST_COUNTER = 1L << 40;
+  private static final Path OATHTOOL = Path.of("/usr/bin/oathtool");
+  private static final int TOTP_CASES = 1_000;
+  private static final int HOTP_CASES = 300;
+  private static final int[] PERIODS = {1, 15, 30, 60, 90, 3600};
+  private static final long LATEST_TIME = 1L << 33;
+  private static final long LARGEST_COUNTER = 1L << 40;
 
-    /** Mostly waiting on child processes, so more threads than cores. */
-    private static ExecutorService processes;
+  /** Mostly waiting on child processes, so more threads than cores. */
+  private static ExecutorService processes;
 
-    private final long seed = Long.getLong("otp.crosscheck.seed", System.nanoTime());
-    private final Random random = new Random(seed);
+  private final long seed = Long.getLong("otp.crosscheck.seed", System.nanoTime());
+  private final Random random = new Random(seed);
 
-    /** One code both sides compute: the arguments for oathtool and ours. */
-    private record Case(String description, List<String> oathtoolArguments, String ours) {
+  /** One code both sides compute: the arguments for oathtool and ours. */
+  private record Case(String description, List<String> oathtoolArguments, String ours) {
+  }
+
+  @BeforeAll
+  static void requireOathtool() {
+    if (!Files.isExecutable(OATHTOOL) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail(OATHTOOL + " is required when CI=true; install the Debian package oathtool");
     }
+    assumeTrue(Files.isExecutable(OATHTOOL), OATHTOOL + " not installed; cross-check skipped");
+    processes = Executors.newFixedThreadPool(4 * Runtime.getRuntime().availableProcessors());
+  }
 
-    @BeforeAll
-    static void requireOathtool() {
-        if (!Files.isExecutable(OATHTOOL) && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(OATHTOOL + " is required when CI=true; install the Debian package oathtool");
-        }
-        assumeTrue(Files.isExecutable(OATHTOOL), OATHTOOL + " not installed; cross-check skipped");
-        processes = Executors.newFixedThreadPool(4 * Runtime.getRuntime().availableProcessors());
+  @AfterAll
+  static void stopProcesses() {
+    if (processes != null) {
+      processes.shutdownNow();
     }
+  }
 
-    @AfterAll
-    static void stopProcesses() {
-        if (processes != null) {
-            processes.shutdownNow();
-        }
+  @Test
+  void generateWhenRandomTotpTuplesThenMatchesOathtool() throws Exception {
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < TOTP_CASES; i++) {
+      cases.add(randomTotpCase(i));
     }
+    assertThat(mismatches(cases)).as("mismatches with seed %d", seed).isEmpty();
+  }
 
-    @Test
-    void generateWhenRandomTotpTuplesThenMatchesOathtool() throws Exception {
-        List<Case> cases = new ArrayList<>();
-        for (int i = 0; i < TOTP_CASES; i++) {
-            cases.add(randomTotpCase(i));
-        }
-        assertThat(mismatches(cases)).as("mismatches with seed %d", seed).isEmpty();
+  /** oathtool's HOTP is RFC 4226 proper, which is HMAC-SHA1 only. */
+  @Test
+  void generateWhenRandomHotpTuplesThenMatchesOathtool() throws Exception {
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < HOTP_CASES; i++) {
+      byte[] key = randomKey();
+      int digits = 6 + random.nextInt(3);
+      long counter = random.nextLong(LARGEST_COUNTER + 1);
+      cases.add(new Case(
+          "hotp case " + i + ": " + digits + " digits, counter " + counter + ", " + key.length + "-byte key",
+          List.of("--hotp", "-d", Integer.toString(digits), "-c", Long.toString(counter), hex(key)),
+          Hotp.generate(HmacAlgorithm.SHA1, key, counter, digits)));
     }
+    assertThat(mismatches(cases)).as("mismatches with seed %d", seed).isEmpty();
+  }
 
-    /** oathtool's HOTP is RFC 4226 proper, which is HMAC-SHA1 only. */
-    @Test
-    void generateWhenRandomHotpTuplesThenMatchesOathtool() throws Exception {
-        List<Case> cases = new ArrayList<>();
-        for (int i = 0; i < HOTP_CASES; i++) {
-            byte[] key = randomKey();
-            int digits = 6 + random.nextInt(3);
-            long counter = random.nextLong(LARGEST_COUNTER + 1);
-            cases.add(new Case(
-                    "hotp case " + i + ": " + digits + " digits, counter " + counter + ", " + key.length + "-byte key",
-                    List.of("--hotp", "-d", Integer.toString(digits), "-c", Long.toString(counter), hex(key)),
-                    Hotp.generate(HmacAlgorithm.SHA1, key, counter, digits)));
-        }
-        assertThat(mismatches(cases)).as("mismatches with seed %d", seed).isEmpty();
-    }
+  private Case randomTotpCase(int index) {
+    byte[] key = randomKey();
+    HmacAlgorithm algorithm = HmacAlgorithm.values()[random.nextInt(3)];
+    int digits = 6 + random.nextInt(3);
+    int choice = random.nextInt(PERIODS.length + 1);
+    int period = choice < PERIODS.length ? PERIODS[choice] : 1 + random.nextInt(3600);
+    long time = random.nextLong(LATEST_TIME + 1);
+    return new Case(
+        "totp case " + index + ": " + algorithm + ", " + digits + " digits, period " + period
+            + ", time " + time + ", " + key.length + "-byte key",
+        List.of("--totp=" + algorithm.name(), "-d", Integer.toString(digits), "-s", period + "s",
+            "-N", "@" + time, hex(key)),
+        Totp.generate(algorithm, key, Instant.ofEpochSecond(time), period, digits));
+  }
 
-    private Case randomTotpCase(int index) {
-        byte[] key = randomKey();
-        HmacAlgorithm algorithm = HmacAlgorithm.values()[random.nextInt(3)];
-        int digits = 6 + random.nextInt(3);
-        int choice = random.nextInt(PERIODS.length + 1);
-        int period = choice < PERIODS.length ? PERIODS[choice] : 1 + random.nextInt(3600);
-        long time = random.nextLong(LATEST_TIME + 1);
-        return new Case(
-                "totp case " + index + ": " + algorithm + ", " + digits + " digits, period " + period
-                        + ", time " + time + ", " + key.length + "-byte key",
-                List.of("--totp=" + algorithm.name(), "-d", Integer.toString(digits), "-s", period + "s",
-                        "-N", "@" + time, hex(key)),
-                Totp.generate(algorithm, key, Instant.ofEpochSecond(time), period, digits));
-    }
+  private byte[] randomKey() {
+    byte[] key = new byte[10 + random.nextInt(55)];
+    random.nextBytes(key);
+    return key;
+  }
 
-    private byte[] randomKey() {
-        byte[] key = new byte[10 + random.nextInt(55)];
-        random.nextBytes(key);
-        return key;
+  private static List<String> mismatches(List<Case> cases) throws InterruptedException, ExecutionException {
+    List<Future<String>> theirs = new ArrayList<>();
+    for (Case c : cases) {
+      theirs.add(processes.submit(() -> oathtool(c.oathtoolArguments())));
     }
+    List<String> mismatches = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
+      String expected = theirs.get(i).get();
+      if (!expected.equals(c.ours())) {
+        mismatches.add(c.description() + ": oathtool " + expected + ", ours " + c.ours());
+      }
+    }
+    return mismatches;
+  }
 
-    private static List<String> mismatches(List<Case> cases) throws InterruptedException, ExecutionException {
-        List<Future<String>> theirs = new ArrayList<>();
-        for (Case c : cases) {
-            theirs.add(processes.submit(() -> oathtool(c.oathtoolArguments())));
-        }
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            Case c = cases.get(i);
-            String expected = theirs.get(i).get();
-            if (!expected.equals(c.ours())) {
-                mismatches.add(c.description() + ": oathtool " + expected + ", ours " + c.ours());
-            }
-        }
-        return mismatches;
+  private static String oathtool(List<String> arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(OATHTOOL.toString()));
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+    if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      return "<oathtool failed: " + output + ">";
     }
+    return output;
+  }
 
-    private static String oathtool(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(OATHTOOL.toString()));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            return "<oathtool failed: " + output + ">";
-        }
-        return output;
-    }
-
-    private static String hex(byte[] key) {
-        return HexFormat.of().formatHex(key);
-    }
+  private static String hex(byte[] key) {
+    return HexFormat.of().formatHex(key);
+  }
 }

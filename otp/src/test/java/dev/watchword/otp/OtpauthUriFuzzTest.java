@@ -12,21 +12,21 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class OtpauthUriFuzzTest {
 
-    @FuzzTest(maxDuration = "60s")
-    void parseWhenArbitraryInputThenOnlyOtpFormatExceptionAndRoundTrips(FuzzedDataProvider data) {
-        String input = data.consumeRemainingAsString();
-        OtpauthUri parsed;
-        try {
-            parsed = OtpauthUri.parse(input);
-        } catch (OtpFormatException refused) {
-            assertThat(refused.parameter()).isNotBlank();
-            assertThat(refused.getMessage()).contains(refused.parameter());
-            return;
-        }
-        assertThat(OtpauthUri.parse(parsed.toUri())).isEqualTo(parsed);
-        String base32 = parsed.secret().toBase32();
-        if (!parsed.issuer().contains(base32) && !parsed.account().contains(base32)) {
-            assertThat(parsed.toString()).doesNotContain(base32);
-        }
+  @FuzzTest(maxDuration = "60s")
+  void parseWhenArbitraryInputThenOnlyOtpFormatExceptionAndRoundTrips(FuzzedDataProvider data) {
+    String input = data.consumeRemainingAsString();
+    OtpauthUri parsed;
+    try {
+      parsed = OtpauthUri.parse(input);
+    } catch (OtpFormatException refused) {
+      assertThat(refused.parameter()).isNotBlank();
+      assertThat(refused.getMessage()).contains(refused.parameter());
+      return;
     }
+    assertThat(OtpauthUri.parse(parsed.toUri())).isEqualTo(parsed);
+    String base32 = parsed.secret().toBase32();
+    if (!parsed.issuer().contains(base32) && !parsed.account().contains(base32)) {
+      assertThat(parsed.toString()).doesNotContain(base32);
+    }
+  }
 }
