@@ -1,6 +1,7 @@
 package dev.watchword.server;
 
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.VaultApiContract;
@@ -8,4 +9,4 @@ import dev.watchword.server.web.BadInputContract;
 
 /** The whole API contract on PostgreSQL (mandatory under CI=true). */
 class PostgresApiTest extends PostgresServerTest
-    implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract {}
+    implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract {}

@@ -41,7 +41,7 @@ class DevOwner implements ApplicationRunner, DisposableBean {
     tokens.revokeAll(TokenKind.DEV);
     Caller owner = users.findByUsername(USERNAME)
         .orElseGet(() -> users.create(USERNAME, "Development owner", OrgRole.OWNER));
-    String token = tokens.issue(owner.id(), TokenKind.DEV, LIFETIME);
+    String token = tokens.issue(owner.id(), TokenKind.DEV, LIFETIME, null);
     out.println("dev token: " + token);
     out.flush();
   }

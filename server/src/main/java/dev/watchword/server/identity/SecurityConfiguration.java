@@ -1,6 +1,8 @@
 package dev.watchword.server.identity;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -15,6 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** No inline script or style anywhere; pages load only their own files. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
   @Bean
   SecurityFilterChain api(HttpSecurity http, BearerTokenAuthenticationProvider tokens,
       ProblemAuthenticationEntryPoint problems) throws Exception {
@@ -23,6 +29,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",
+                "/api/v1/auth/refresh", "/api/v1/setup").permitAll()
+            .requestMatchers(HttpMethod.GET, "/setup", "/setup.html", "/setup.js", "/watchword.css").permitAll()
             .requestMatchers("/api/v1/**").authenticated()
             .anyRequest().denyAll())
         .oauth2ResourceServer(resourceServer -> resourceServer
@@ -38,7 +47,10 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
-        .requestCache(cache -> cache.disable());
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     return http.build();
   }
 }

@@ -32,7 +32,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setType(e.type());
     problem.setTitle(e.title());
-    return ResponseEntity.status(e.status()).body(problem);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+    e.headers().forEach((name, value) -> response.header(name, value));
+    return response.body(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

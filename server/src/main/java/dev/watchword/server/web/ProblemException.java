@@ -1,6 +1,9 @@
 package dev.watchword.server.web;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,6 +16,7 @@ public abstract class ProblemException extends RuntimeException {
   private final HttpStatus status;
   private final String typeSlug;
   private final String title;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   protected ProblemException(HttpStatus status, String typeSlug, String title, String detail) {
     super(detail);
@@ -31,5 +35,14 @@ public abstract class ProblemException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** Response headers that belong to this problem, such as {@code Retry-After}. */
+  public Map<String, String> headers() {
+    return Collections.unmodifiableMap(headers);
+  }
+
+  protected void header(String name, String value) {
+    headers.put(name, value);
   }
 }

@@ -21,7 +21,14 @@ public class TestCallers {
   @Transactional
   public TestCaller member(String name) {
     Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.MEMBER);
-    return new TestCaller(caller, tokens.issue(caller.id(), TokenKind.DEV, Duration.ofHours(1)));
+    return new TestCaller(caller, tokens.issue(caller.id(), TokenKind.DEV, Duration.ofHours(1), null));
+  }
+
+  /** A new owner with a fresh token. */
+  @Transactional
+  public TestCaller owner(String name) {
+    Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.OWNER);
+    return new TestCaller(caller, tokens.issue(caller.id(), TokenKind.DEV, Duration.ofHours(1), null));
   }
 
   /** A user with a token and their database id. */

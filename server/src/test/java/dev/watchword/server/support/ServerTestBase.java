@@ -4,6 +4,7 @@ import dev.watchword.server.identity.TestCallers;
 import dev.watchword.server.identity.TestCallers.TestCaller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"watchword.address=127.0.0.1"})
+@Import(TestClockConfiguration.class)
 public abstract class ServerTestBase implements ServerUnderTest {
 
   @LocalServerPort
@@ -25,10 +27,23 @@ public abstract class ServerTestBase implements ServerUnderTest {
   @Autowired
   private JdbcClient jdbc;
 
+  @Autowired
+  private TestClock clock;
+
   @Override
   public ApiClient newMember(String name) {
     TestCaller caller = callers.member(name);
     return new ApiClient(port, caller.token());
+  }
+
+  @Override
+  public ApiClient newOwner(String name) {
+    return new ApiClient(port, callers.owner(name).token());
+  }
+
+  @Override
+  public TestClock clock() {
+    return clock;
   }
 
   @Override

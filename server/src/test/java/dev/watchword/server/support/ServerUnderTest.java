@@ -8,7 +8,13 @@ public interface ServerUnderTest {
   /** A client signed in as a new member of the organisation, who belongs to no vault yet. */
   ApiClient newMember(String name);
 
+  /** A client signed in as a new owner of the organisation. */
+  ApiClient newOwner(String name);
+
   ApiClient anonymous();
+
+  /** The server's clock; advancing it moves the server's time. */
+  TestClock clock();
 
   /** Direct access to the server's database, for tests that tamper with storage. */
   JdbcClient jdbc();

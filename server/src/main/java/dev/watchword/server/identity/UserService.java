@@ -1,0 +1,105 @@
+package dev.watchword.server.identity;
+
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.audit.Decision;
+import dev.watchword.server.identity.password.PasswordHasher;
+import dev.watchword.server.identity.password.PasswordHashingBusyException;
+import dev.watchword.server.identity.password.PasswordPolicy;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.UserId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates and disables users. Only owners and admins may; every change is audited. */
+@Service
+class UserService {
+
+  private final UserRepository users;
+  private final PasswordPolicy policy;
+  private final PasswordHasher hasher;
+  private final Sessions sessions;
+  private final AuditLog audit;
+  private final TransactionTemplate transactions;
+
+  UserService(UserRepository users, PasswordPolicy policy, PasswordHasher hasher, Sessions sessions,
+      AuditLog audit, TransactionTemplate transactions) {
+    this.users = users;
+    this.policy = policy;
+    this.hasher = hasher;
+    this.sessions = sessions;
+    this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  /** Creates a member with a password; they must enrol a second factor at their first sign-in. */
+  UserAccount create(Caller admin, NewUser request, RequestOrigin origin) {
+    requireAdministrator(admin);
+    String hash = acceptedPasswordHash(request);
+    return transactions.execute(status ->
+        insert(admin.id(), admin.username(), request, hash, OrgRole.MEMBER, origin, "user.create"));
+  }
+
+  /**
+   * Checks the password against the policy and hashes it. Runs outside any transaction: Argon2id
+   * takes tens of milliseconds and must not hold the database's write lock meanwhile.
+   */
+  String acceptedPasswordHash(NewUser request) {
+    policy.refusal(request.username(), request.password()).ifPresent(reason -> {
+      throw new PasswordRefusedException(reason);
+    });
+    try {
+      return hasher.hash(PasswordPolicy.normalise(request.password()));
+    } catch (PasswordHashingBusyException busy) {
+      throw new HashingBusyException(busy);
+    }
+  }
+
+  /** Stores a new user and audits it; runs in the caller's transaction. */
+  UserAccount insert(UserId actorId, String actorName, NewUser request, String passwordHash, OrgRole role,
+      RequestOrigin origin, String action) {
+    if (users.findAccount(request.username()).isPresent()) {
+      throw new UsernameTakenException();
+    }
+    Caller created = users.create(request.username(), request.displayName(), role, passwordHash);
+    audit.record(new AuditEvent(actorId, actorName, action, null, null, Decision.ALLOW, null, origin,
+        "user=" + created.id() + " role=" + role.wireName()));
+    return users.findAccount(created.id()).orElseThrow();
+  }
+
+  /**
+   * Disables a user: from the next request on, every token and session of theirs is refused on
+   * every node, because each request looks them up.
+   */
+  UserAccount disable(Caller admin, UserId target, RequestOrigin origin) {
+    requireAdministrator(admin);
+    return transactions.execute(status -> {
+      UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
+      if (users.disable(target)) {
+        sessions.endAll(target);
+        audit.record(AuditEvent.allowed(admin.id(), admin.username(), "user.disable", null, null, origin)
+            .withDetail("user=" + target));
+      }
+      return users.findAccount(target).orElse(account);
+    });
+  }
+
+  UserAccount get(UserId id) {
+    return users.findAccount(id).orElseThrow(UserNotFoundException::new);
+  }
+
+  private static void requireAdministrator(Caller caller) {
+    if (!caller.isAdministrator()) {
+      throw new AdministratorRequiredException();
+    }
+  }
+
+  /** A user to create; {@code toString()} leaves the password out. */
+  record NewUser(String username, String password, String displayName) {
+
+    @Override
+    public String toString() {
+      return "NewUser[" + username + "]";
+    }
+  }
+}
