@@ -29,7 +29,7 @@ final class MasterKey {
   static MasterKey open(MasterKeyFile file, JdbcClient jdbc, long nowMillis) {
     byte[] check = storedCheck(jdbc);
     if (!file.exists()) {
-      if (check != null) {
+      if (check != null || anyVaultKey(jdbc)) {
         throw new MasterKeyException("The master key file " + file.path() + " is missing, but the database"
             + " holds data encrypted under a master key. Restore the key file from your backup.");
       }
@@ -39,6 +39,10 @@ final class MasterKey {
     }
     MasterKey loaded = new MasterKey(file.load());
     if (check == null) {
+      if (anyVaultKey(jdbc)) {
+        throw new MasterKeyException("The database holds vault keys but no master key check: it was altered."
+            + " Restore the database from a backup made with " + file.path() + ".");
+      }
       loaded.storeCheck(jdbc, nowMillis);
     } else {
       loaded.verify(check, file);
@@ -48,6 +52,10 @@ final class MasterKey {
 
   Aead aead() {
     return aead;
+  }
+
+  private static boolean anyVaultKey(JdbcClient jdbc) {
+    return jdbc.sql("SELECT COUNT(*) FROM vault_key").query(Long.class).single() > 0;
   }
 
   private static byte[] storedCheck(JdbcClient jdbc) {

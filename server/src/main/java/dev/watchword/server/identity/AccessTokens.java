@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.runtime.WatchwordProperties;
 import dev.watchword.server.shared.UserId;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * <p>Guarantees: a token carries 256 random bits; only its SHA-256 hash is stored; every
  * request looks the hash up together with the user's and the session's state, so an expired
  * token, an ended or idle session or a disabled user is refused on the very next request, on
- * every node.
+ * every node. Development tokens are accepted only by a server running in development mode.
  */
 @Component
 class AccessTokens {
@@ -30,11 +31,13 @@ class AccessTokens {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final SecureRandom random;
+  private final boolean devMode;
 
-  AccessTokens(JdbcClient jdbc, Clock clock, SecureRandom random) {
+  AccessTokens(JdbcClient jdbc, Clock clock, SecureRandom random, WatchwordProperties properties) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.random = random;
+    this.devMode = properties.dev();
   }
 
   /** Issues a token; the returned value is the only copy and is never stored. */
@@ -69,10 +72,12 @@ class AccessTokens {
               JOIN app_user u ON u.id = t.user_id
               LEFT JOIN auth_session s ON s.id = t.session_id
             WHERE t.token_hash = :hash AND t.expires_at > :now AND u.disabled_at IS NULL
+              AND (t.kind <> 'dev' OR :devMode = 1)
               AND (t.session_id IS NULL
                    OR (s.ended_at IS NULL AND s.expires_at > :now AND s.last_seen_at + s.idle_timeout_ms > :now))""")
         .param("hash", OpaqueTokens.hash(token))
         .param("now", now)
+        .param("devMode", devMode ? 1 : 0)
         .query(AccessTokens::row)
         .optional();
     row.filter(r -> r.caller().sessionId() != null && r.lastSeenAt() < now - LAST_SEEN_GRANULARITY_MS)

@@ -35,10 +35,11 @@ class DevOwner implements ApplicationRunner, DisposableBean {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
+    // Purged in every mode: a dev run killed before its shutdown must not leave a live token.
+    tokens.revokeAll(TokenKind.DEV);
     if (!properties.dev()) {
       return;
     }
-    tokens.revokeAll(TokenKind.DEV);
     Caller owner = users.findByUsername(USERNAME)
         .orElseGet(() -> users.create(USERNAME, "Development owner", OrgRole.OWNER));
     String token = tokens.issue(owner.id(), TokenKind.DEV, LIFETIME, null);

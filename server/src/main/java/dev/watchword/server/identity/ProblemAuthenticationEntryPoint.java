@@ -8,19 +8,17 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 as RFC 9457 problems. The {@code WWW-Authenticate} header follows RFC 6750; the
+ * 401 and 403 as RFC 9457 problems. The {@code WWW-Authenticate} header follows RFC 6750 §3; the
  * body says only that authentication failed, never why (the why is not the caller's business).
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-  private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
   private final ProblemResponseWriter problems;
 
   ProblemAuthenticationEntryPoint(ProblemResponseWriter problems) {
@@ -30,7 +28,9 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    bearer.commence(request, response, e);
+    // Written here rather than by Spring's entry point, which reflects the Host header into it.
+    boolean tokenGiven = request.getHeader("Authorization") != null;
+    response.setHeader("WWW-Authenticate", tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
     problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
         "A valid bearer token is required."));
   }

@@ -94,6 +94,12 @@ class Sessions {
     return rotated == 1 ? Optional.of(issueAccess(session.user(), session.id(), newToken)) : Optional.empty();
   }
 
+  /** Records a step-up: the session's sign-in counts as just completed. */
+  void reauthenticated(UserId user, String sessionId) {
+    jdbc.sql("UPDATE auth_session SET authenticated_at = :now WHERE id = :id AND user_id = :user")
+        .param("now", clock.millis()).param("id", sessionId).param("user", user.toString()).update();
+  }
+
   /** Ends one session of a user; true when it was live. */
   boolean end(UserId user, String sessionId) {
     int ended = jdbc.sql("UPDATE auth_session SET ended_at = :now WHERE id = :id AND user_id = :user AND ended_at IS NULL")

@@ -2,6 +2,7 @@ package dev.watchword.server.identity;
 
 import dev.watchword.server.identity.UserController.UserView;
 import dev.watchword.server.identity.UserService.NewUser;
+import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -64,8 +65,7 @@ class SetupController {
           message = "must be 1 to 64 letters, digits or . _ @ + -, starting with a letter or digit")
       String username,
       @NotNull @Size(max = 1024) String password,
-      @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-      String displayName) {
+      @NotBlank @Size(max = 200) @PlainText String displayName) {
 
     @Override
     public String toString() {

@@ -119,6 +119,29 @@ class SignInService {
         challenge -> recoveryCodes.use(challenge.user(), code));
   }
 
+  /**
+   * RFC 9470 step-up within a live session: a fresh TOTP code (never one accepted before)
+   * renews the session's authentication time. Throttled like any sign-in.
+   */
+  void stepUp(Caller caller, String code, RequestOrigin origin) {
+    if (caller.sessionId() == null) {
+      return;
+    }
+    List<String> keys = SignInThrottle.keys(caller.username(), origin.clientIp());
+    refuseIfThrottled(keys, caller.username(), origin);
+    inTransaction(() -> {
+      boolean valid = totp.verify(caller.id(), code);
+      audit.record(new AuditEvent(caller.id(), caller.username(), "signin.stepup", null, null,
+          valid ? Decision.ALLOW : Decision.DENY, null, origin, "method=otp session=" + caller.sessionId()));
+      if (!valid) {
+        throttle.recordFailure(keys);
+        throw new CommittedFailure(new SignInFailedException());
+      }
+      sessions.reauthenticated(caller.id(), caller.sessionId());
+      return null;
+    });
+  }
+
   private CompletedSignIn secondFactor(String challengeToken, RequestOrigin origin, String action, String methods,
       java.util.function.Predicate<Challenge> check) {
     return inTransaction(() -> {

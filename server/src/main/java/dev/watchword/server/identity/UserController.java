@@ -2,6 +2,7 @@ package dev.watchword.server.identity;
 
 import dev.watchword.server.identity.UserService.NewUser;
 import dev.watchword.server.shared.UserId;
+import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -55,8 +56,7 @@ class UserController {
           message = "must be 1 to 64 letters, digits or . _ @ + -, starting with a letter or digit")
       String username,
       @NotNull @Size(max = 1024) String password,
-      @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-      String displayName) {
+      @NotBlank @Size(max = 200) @PlainText String displayName) {
 
     NewUser toNewUser() {
       return new NewUser(username, password, displayName.strip());

@@ -41,6 +41,10 @@ public class DataDirectory {
       if (properties.dataDir() != null) {
         return createPrivateDirectory(properties.dataDir());
       }
+      if (properties.dev() && properties.usesPostgres()) {
+        // A throw-away directory would take the master key of lasting PostgreSQL data with it.
+        throw new DataDirectoryRequiredException();
+      }
       if (properties.dev()) {
         Path temporary = Files.createTempDirectory("watchword-dev-", ownerOnly());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(temporary)));
@@ -55,6 +59,8 @@ public class DataDirectory {
   private static Path createPrivateDirectory(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       Files.createDirectories(directory, ownerOnly());
+    } else {
+      OwnerOnly.tighten(directory, "rwx------");
     }
     return directory;
   }

@@ -54,10 +54,16 @@ class DatabaseConfiguration {
 
   /** SQLite gives its -wal and -shm files the database file's mode, so 0600 covers all three. */
   private static void createOwnerOnly(Path file) {
-    if (Files.exists(file) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return;
     }
     try {
+      if (Files.exists(file)) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+          OwnerOnly.tighten(file.resolveSibling(file.getFileName() + suffix), "rw-------");
+        }
+        return;
+      }
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (FileAlreadyExistsException raced) {
       // another process created it first; its mode is its own

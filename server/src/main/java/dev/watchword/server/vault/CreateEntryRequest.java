@@ -6,6 +6,7 @@ import dev.watchword.otp.OtpParameters;
 import dev.watchword.otp.OtpType;
 import dev.watchword.otp.OtpauthUri;
 import dev.watchword.otp.Secret;
+import dev.watchword.server.web.PlainTextRule;
 
 /**
  * The body of {@code POST /api/v1/vaults/{vaultId}/entries}: either {@code uri} (an otpauth URI)
@@ -67,8 +68,13 @@ record CreateEntryRequest(
     if (value.length() > MAX_TEXT) {
       throw new InvalidEntryException("Field '" + field + "' is longer than " + MAX_TEXT + " characters.");
     }
-    if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidEntryException("Field '" + field + "' contains control characters.");
+    if (!PlainTextRule.isPlain(value)) {
+      throw new InvalidEntryException("Field '" + field + "' must not contain control, invisible formatting or"
+          + " separator characters.");
+    }
+    if (value.indexOf(':') >= 0) {
+      // Google's Key URI format uses ':' between issuer and account; either would not export.
+      throw new InvalidEntryException("Field '" + field + "' must not contain ':'.");
     }
     return value.strip();
   }

@@ -5,6 +5,7 @@ import dev.watchword.otp.OtpType;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -63,9 +64,7 @@ class EntryController {
   }
 
   record CodeRequest(
-      @Size(max = 500) @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*",
-          message = "must not contain control characters")
-      String reason) {}
+      @Size(max = 500) @PlainText String reason) {}
 
   /** An entry as the API shows it: never the secret. */
   record EntryView(String id, String vaultId, String issuer, String account, String type, String algorithm,

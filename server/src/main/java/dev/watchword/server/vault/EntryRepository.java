@@ -67,18 +67,21 @@ class EntryRepository {
 
   /**
    * Takes the next HOTP counter: one atomic statement increments it and returns the value it
-   * held, so concurrent releases, on one node or many, never get the same counter.
+   * held, so concurrent releases, on one node or many, never get the same counter. The last
+   * counter, {@code Long.MAX_VALUE}, is never released: it could not be followed by another.
    */
   long takeHotpCounter(VaultId vaultId, EntryId entryId) {
     return jdbc.sql("""
             UPDATE entry SET counter = counter + 1
-            WHERE vault_id = :vaultId AND id = :id AND otp_type = 'hotp'
+            WHERE vault_id = :vaultId AND id = :id AND otp_type = 'hotp' AND counter < :lastCounter
             RETURNING counter - 1""")
         .param("vaultId", vaultId.toString())
         .param("id", entryId.toString())
+        .param("lastCounter", Long.MAX_VALUE)
         .query(Long.class)
         .optional()
-        .orElseThrow(EntryNotFoundException::new);
+        // The entry was loaded in this transaction, so no row means the counter space is spent.
+        .orElseThrow(HotpCounterExhaustedException::new);
   }
 
   private static Entry entry(ResultSet rs, int row) throws SQLException {

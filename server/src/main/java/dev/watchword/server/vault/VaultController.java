@@ -1,11 +1,11 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.server.identity.Caller;
+import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -44,12 +44,10 @@ class VaultController {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
-  /** No control characters: names end up in terminals, CSV exports and audit reports. */
+  /** Names end up in terminals, CSV exports and audit reports: plain text only. */
   record CreateVaultRequest(
-      @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-      String name,
-      @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-      String client) {}
+      @NotBlank @Size(max = 200) @PlainText String name,
+      @Size(max = 200) @PlainText String client) {}
 
   record VaultView(String id, String name, String client, String role, Instant createdAt) {
     static VaultView of(Vault vault) {

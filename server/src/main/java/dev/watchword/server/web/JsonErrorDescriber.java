@@ -2,6 +2,7 @@ package dev.watchword.server.web;
 
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -16,6 +17,7 @@ final class JsonErrorDescriber {
 
   // A field name is echoed only when it looks like one; anything else may be pasted data.
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+  private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']{1,64})[\"']");
 
   private JsonErrorDescriber() {}
 
@@ -37,6 +39,13 @@ final class JsonErrorDescriber {
     if (json instanceof MismatchedInputException mismatched && field != null) {
       return "Field '" + field + "' must be " + expected(mismatched.getTargetType()) + ".";
     }
+    if (has(failure, InputCoercionException.class)) {
+      return field != null ? "Field '" + field + "' is out of range." : "A number is out of range.";
+    }
+    String duplicate = duplicateField(json);
+    if (duplicate != null) {
+      return duplicate.isEmpty() ? "A field appears more than once." : "Field '" + duplicate + "' appears more than once.";
+    }
     if (json instanceof StreamConstraintsException) {
       return "The JSON document exceeds a size or nesting limit.";
     }
@@ -50,6 +59,27 @@ final class JsonErrorDescriber {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof JacksonException json) {
         return json;
+      }
+    }
+    return null;
+  }
+
+  private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The duplicated field's name ("" when it is not a plain name), or null when there is none. */
+  private static String duplicateField(JacksonException json) {
+    for (Throwable t = json; t != null; t = t.getCause()) {
+      String message = t instanceof JacksonException j ? j.getOriginalMessage() : null;
+      if (message != null && message.startsWith("Duplicate")) {
+        java.util.regex.Matcher name = QUOTED.matcher(message);
+        return name.find() && PLAIN_NAME.matcher(name.group(1)).matches() ? name.group(1) : "";
       }
     }
     return null;

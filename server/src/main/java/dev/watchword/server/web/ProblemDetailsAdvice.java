@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where exceptions become RFC 9457 problems. Spring MVC's own failures keep its
@@ -76,6 +77,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
         JsonErrorDescriber.describe(e));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Spring's own detail names the static resource path it looked for; say only "not found". */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
   @Override

@@ -20,8 +20,9 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-        ? HttpStatus.valueOf(value)
+    // Without an error status the path was requested directly: there is nothing here.
+    HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+        : code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
         : HttpStatus.INTERNAL_SERVER_ERROR;
     String detail = status.is5xxServerError()
         ? "The server could not complete the request."

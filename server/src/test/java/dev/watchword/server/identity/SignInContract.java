@@ -195,6 +195,30 @@ public interface SignInContract extends ServerUnderTest {
         .doesNotContain(user.recoveryCodes().get(0));
   }
 
+  @Test
+  default void recoveryCodesWhenSignInIsOlderThanFifteenMinutesThenStepUpIsRequiredPerRfc9470() {
+    Enrolled user = enrolledUser();
+    ApiClient signedIn = anonymous().as(user.accessToken());
+    assertThat(signedIn.post("/api/v1/me/recovery-codes", null, "").status()).isEqualTo(200);
+    clock().advance(Duration.ofMinutes(16));
+    ApiClient renewed = anonymous().as(anonymous().postJson("/api/v1/auth/refresh",
+        "{\"refreshToken\":\"" + user.refreshToken() + "\"}").text("accessToken"));
+
+    ApiResponse refused = renewed.post("/api/v1/me/recovery-codes", null, "");
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+        .contains("error=\"insufficient_user_authentication\"").contains("max_age=\"900\""));
+    assertThat(renewed.postJson("/api/v1/auth/step-up", "{\"code\":\"000000\"}").status()).isEqualTo(401);
+    assertThat(renewed.postJson("/api/v1/auth/step-up", "{\"code\":\"" + code(user.uri()) + "\"}").status())
+        .isEqualTo(204);
+    ApiResponse regenerated = renewed.post("/api/v1/me/recovery-codes", null, "");
+    assertThat(regenerated.status()).isEqualTo(200);
+    assertThat(regenerated.json().path("recoveryCodes").size()).isEqualTo(10);
+    assertThat(anonymous().postJson("/api/v1/auth/login/recovery",
+        challengeAndCode(mfaChallenge(user), user.recoveryCodes().get(0))).status()).isEqualTo(401);
+  }
+
   // --- fixtures ---
 
   default NewAccount createUser() {

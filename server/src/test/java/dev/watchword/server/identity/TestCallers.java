@@ -1,34 +1,39 @@
 package dev.watchword.server.identity;
 
-import java.time.Duration;
+import dev.watchword.server.shared.RequestOrigin;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Test fixture: creates users with bearer tokens through the real identity code. */
+/** Test fixture: creates users with signed-in sessions through the real identity code. */
 @Component
 public class TestCallers {
 
   private final UserRepository users;
-  private final AccessTokens tokens;
+  private final Sessions sessions;
 
-  TestCallers(UserRepository users, AccessTokens tokens) {
+  TestCallers(UserRepository users, Sessions sessions) {
     this.users = users;
-    this.tokens = tokens;
+    this.sessions = sessions;
   }
 
   /** A new member with a fresh token; the username is unique per call. */
   @Transactional
   public TestCaller member(String name) {
     Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.MEMBER);
-    return new TestCaller(caller, tokens.issue(caller.id(), TokenKind.DEV, Duration.ofHours(1), null));
+    return new TestCaller(caller, signIn(caller));
   }
 
   /** A new owner with a fresh token. */
   @Transactional
   public TestCaller owner(String name) {
     Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.OWNER);
-    return new TestCaller(caller, tokens.issue(caller.id(), TokenKind.DEV, Duration.ofHours(1), null));
+    return new TestCaller(caller, signIn(caller));
+  }
+
+  /** A session as a completed password + TOTP sign-in would start it; its access token lives 15 minutes. */
+  private String signIn(Caller caller) {
+    return sessions.start(caller.id(), AssuranceLevel.AAL2, "test", RequestOrigin.system()).accessToken();
   }
 
   /** A user with a token and their database id. */

@@ -36,8 +36,10 @@ class DevModeTest {
       assertThat(new ApiClient(port, token).get("/api/v1/vaults").status()).isEqualTo(200);
     }
 
-    try (ConfigurableApplicationContext again = start("--watchword.address=127.0.0.1")) {
-      int newPort = ((WebServerApplicationContext) again).getWebServer().getPort();
+    // The same data directory served for real: the dev token must not work there.
+    try (ConfigurableApplicationContext production = SpringApplication.run(WatchwordApplication.class,
+        "--watchword.port=0", "--watchword.address=127.0.0.1", "--watchword.data-dir=" + dataDir)) {
+      int newPort = ((WebServerApplicationContext) production).getWebServer().getPort();
       assertThat(new ApiClient(newPort, token).get("/api/v1/vaults").status()).isEqualTo(401);
     }
   }

@@ -42,6 +42,11 @@ public abstract class ServerTestBase implements ServerUnderTest {
   }
 
   @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
   public TestClock clock() {
     return clock;
   }

@@ -13,6 +13,9 @@ public interface ServerUnderTest {
 
   ApiClient anonymous();
 
+  /** The server's HTTP port, for raw requests. */
+  int port();
+
   /** The server's clock; advancing it moves the server's time. */
   TestClock clock();
 

@@ -160,6 +160,24 @@ public interface VaultApiContract extends ServerUnderTest {
   }
 
   @Test
+  default void codeWhenHotpCounterReachesItsEndThenConflictInsteadOfARepeatedCode() {
+    ApiClient alice = newMember("alice");
+    String vault = alice.newVault();
+    String entry = alice.newEntry(vault, "{\"account\":\"max\",\"secret\":\"" + RFC4226_SECRET
+        + "\",\"type\":\"hotp\",\"counter\":9223372036854775806}");
+    String path = "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
+
+    ApiResponse last = alice.postJson(path, "{}");
+    ApiResponse exhausted = alice.postJson(path, "{}");
+
+    assertThat(last.status()).isEqualTo(200);
+    assertThat(last.json().path("counter").asLong()).isEqualTo(Long.MAX_VALUE - 1);
+    assertThat(exhausted.status()).isEqualTo(409);
+    assertThat(exhausted.text("type")).endsWith("/hotp-counter-exhausted");
+    assertThat(alice.postJson(path, "{}").status()).isEqualTo(409);
+  }
+
+  @Test
   default void codeWhenReleasedThenAnAuditRowRecordsActorReasonAndDecision() {
     ApiClient alice = newMember("alice");
     String vault = alice.newVault();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.ApiClient.ApiResponse;
+import dev.watchword.server.support.RawHttp;
 import dev.watchword.server.support.ServerUnderTest;
 import java.net.http.HttpRequest;
 import java.util.Iterator;
@@ -149,6 +150,76 @@ public interface BadInputContract extends ServerUnderTest {
     assertThat(response.status()).isEqualTo(400);
     assertProblem(response);
     assertThat(response.text("detail")).contains("reason");
+  }
+
+  @Test
+  default void bodyWhenAFieldAppearsTwiceThenRefusedRatherThanLastOneWins() {
+    ApiClient alice = newMember("alice");
+    String entries = "/api/v1/vaults/" + alice.newVault() + "/entries";
+
+    ApiResponse response = alice.postJson(entries,
+        "{\"account\":\"a\",\"secret\":\"" + SECRET + "\",\"secret\":\"JBSWY3DPEHPK3PXP\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertProblem(response);
+    assertThat(response.text("detail")).contains("secret").contains("more than once");
+    assertThat(response.body()).doesNotContain(SECRET).doesNotContain("JBSWY3DPEHPK3PXP");
+  }
+
+  @Test
+  default void bodyWhenANumberIsOutOfRangeThenTheProblemNamesTheField() {
+    ApiClient alice = newMember("alice");
+    String entries = "/api/v1/vaults/" + alice.newVault() + "/entries";
+
+    ApiResponse digits = alice.postJson(entries, "{\"account\":\"a\",\"secret\":\"" + SECRET
+        + "\",\"digits\":99999999999}");
+    ApiResponse counter = alice.postJson(entries, "{\"account\":\"a\",\"secret\":\"" + SECRET
+        + "\",\"type\":\"hotp\",\"counter\":99999999999999999999}");
+
+    assertThat(digits.status()).isEqualTo(400);
+    assertThat(digits.text("detail")).contains("digits");
+    assertThat(counter.status()).isEqualTo(400);
+    assertThat(counter.text("detail")).contains("counter");
+  }
+
+  @Test
+  default void textWhenItHidesBidiOverridesOrZeroWidthCharactersThenRefused() {
+    ApiClient alice = newMember("alice");
+    String vault = alice.newVault();
+    String entries = "/api/v1/vaults/" + vault + "/entries";
+    String entry = alice.newTotpEntry(vault, SECRET);
+
+    List<ApiResponse> responses = List.of(
+        alice.postJson("/api/v1/vaults", "{\"name\":\"Acme\u202egpj.exe\"}"),
+        // A JSON escape: a lone surrogate cannot travel as UTF-8.
+        alice.postJson("/api/v1/vaults", "{\"name\":\"\\ud800x\"}"),
+        alice.postJson(entries, "{\"issuer\":\"\u200bGoogle\",\"account\":\"a\",\"secret\":\"" + SECRET + "\"}"),
+        alice.postJson(entries, "{\"account\":\"a\u202eb\",\"secret\":\"" + SECRET + "\"}"),
+        alice.postJson(entries, "{\"account\":\"a:b\",\"secret\":\"" + SECRET + "\"}"),
+        alice.postJson("/api/v1/vaults/" + vault + "/entries/" + entry + "/code", "{\"reason\":\"ok\u202e\"}"));
+
+    assertThat(responses).allSatisfy(r -> {
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertProblem(r);
+    });
+  }
+
+  @Test
+  default void requestWhenTheContainerRefusesItThenTheAnswerIsStillAProblem() {
+    String encodedSlash = RawHttp.exchange(port(), "GET /api/v1/vaults/x%2Fy/entries HTTP/1.1\r\nHost: localhost");
+    String badLength = RawHttp.exchange(port(), "POST /api/v1/vaults HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5");
+    String hugeHeader = RawHttp.exchange(port(), "GET /api/v1/vaults HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+        + "a".repeat(20_000));
+
+    for (String response : List.of(encodedSlash, badLength, hugeHeader)) {
+      assertThat(response).startsWith("HTTP/1.1 4");
+      assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+      assertThat(response).doesNotContain("<html").doesNotContain("Tomcat");
+    }
+    ApiResponse directError = anonymous().get("/error");
+    assertThat(directError.status()).isEqualTo(404);
+    assertProblem(directError);
+    assertStillServing();
   }
 
   private static void assertProblem(ApiResponse response) {
