@@ -48,6 +48,12 @@ record ServeOptions(Integer port, String address, String dataDir, String dbUrl, 
     dbUrlSetting(environment).ifPresent(ServeOptions::checkDbUrl);
     if (isDevMode(environment)) {
       addressSetting(environment).ifPresent(ServeOptions::checkLoopback);
+      if (dbUrlSetting(environment).isPresent() && dataDirSetting(environment).isEmpty()) {
+        // Dev mode's default data directory is temporary: it would take the master key of
+        // lasting PostgreSQL data with it.
+        throw new InvalidServeSettingException(
+            "Development mode with --db-url needs --data-dir, to keep the master key the data is encrypted under.");
+      }
     }
   }
 
@@ -83,6 +89,10 @@ record ServeOptions(Integer port, String address, String dataDir, String dbUrl, 
 
   private Optional<Setting> addressSetting(Map<String, String> environment) {
     return Setting.optionOverVariable("--address", address, ADDRESS_VARIABLE, environment);
+  }
+
+  private Optional<Setting> dataDirSetting(Map<String, String> environment) {
+    return Setting.optionOverVariable("--data-dir", dataDir, DATA_DIR_VARIABLE, environment);
   }
 
   private Optional<Setting> dbUrlSetting(Map<String, String> environment) {

@@ -62,6 +62,18 @@ class ServeOptionsTest {
   }
 
   @Test
+  void checkWhenDevOnPostgresWithoutDataDirThenRefused() {
+    ServeOptions devOnPostgres = new ServeOptions(null, null, null, "jdbc:postgresql://db/ww", true);
+    ServeOptions withDataDir = new ServeOptions(null, null, "/srv/ww", "jdbc:postgresql://db/ww", true);
+
+    assertThatThrownBy(() -> devOnPostgres.check(NO_VARIABLES))
+        .isInstanceOf(InvalidServeSettingException.class)
+        .hasMessageContaining("needs --data-dir");
+    assertThatCode(() -> withDataDir.check(NO_VARIABLES)).doesNotThrowAnyException();
+    assertThatCode(() -> devOnPostgres.check(Map.of("WATCHWORD_DATA_DIR", "/srv/ww"))).doesNotThrowAnyException();
+  }
+
+  @Test
   void checkWhenNotDevThenAnyAddressAccepted() {
     ServeOptions exposed = new ServeOptions(null, "0.0.0.0", null, null, false);
 
