@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Guarantees: each ciphertext is bound by associated data {@code "entry:secret:<entryId>:<vaultId>"}
  * to the one row it belongs to, so a ciphertext moved to another entry or vault fails to
- * decrypt; a decrypted seed exists only inside {@link #withSeed} and is zeroed when it
- * returns; every failure to decrypt is the same detail-free {@link DecryptionFailedException}.
+ * decrypt; the decrypted seed array is handed only to the function given to {@link #withSeed}
+ * and zeroed when it returns (the JCA's HMAC keeps a per-thread key schedule derived from the
+ * last seed it used until its next use: process memory is inside the trust boundary); every
+ * failure to decrypt is the same detail-free {@link DecryptionFailedException}.
  */
 @Component
 public class SeedCipher {

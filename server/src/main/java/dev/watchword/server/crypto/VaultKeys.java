@@ -55,7 +55,13 @@ class VaultKeys implements DataKeys {
   @Override
   public Aead aead(VaultId vault) {
     Aead cached = unwrapped.get(vault);
-    return cached != null ? cached : unwrapped.computeIfAbsent(vault, this::unwrap);
+    if (cached != null) {
+      return cached;
+    }
+    // Unwrapped outside the map's lock: a database read must not block other vaults' lookups.
+    Aead fresh = unwrap(vault);
+    Aead raced = unwrapped.putIfAbsent(vault, fresh);
+    return raced != null ? raced : fresh;
   }
 
   private Aead unwrap(VaultId vault) {

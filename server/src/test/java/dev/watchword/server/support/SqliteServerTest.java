@@ -1,8 +1,5 @@
 package dev.watchword.server.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,10 +15,6 @@ public abstract class SqliteServerTest extends ServerTestBase {
   }
 
   private static Path createDataDir() {
-    try {
-      return Files.createTempDirectory("watchword-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TemporaryDirectories.create("watchword-test-");
   }
 }

@@ -1,8 +1,5 @@
 package dev.watchword.server.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,13 +26,20 @@ public final class TestPostgres {
   }
 
   public static TestPostgres freshSchema() {
-    try {
-      String name = "ww_test_" + (System.currentTimeMillis() / 1000) + "_"
-          + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-      return new TestPostgres(name,
-          Files.createTempDirectory("watchword-pg-test-"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    String name = "ww_test_" + (System.currentTimeMillis() / 1000) + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    TestPostgres postgres = new TestPostgres(name, TemporaryDirectories.create("watchword-pg-test-"));
+    Runtime.getRuntime().addShutdownHook(new Thread(postgres::dropQuietly));
+    return postgres;
+  }
+
+  private void dropQuietly() {
+    try (Connection connection = DriverManager.getConnection(BASE_URL);
+        var statement = connection.createStatement()) {
+      statement.setQueryTimeout(10);
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    } catch (SQLException ignored) {
+      // not reachable or never created; a later run drops what is over an hour old
     }
   }
 
