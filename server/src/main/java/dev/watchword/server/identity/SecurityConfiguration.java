@@ -31,7 +31,8 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",
                 "/api/v1/auth/refresh", "/api/v1/auth/sso/redeem", "/api/v1/setup").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/v1/auth/sso/providers").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/auth/sso/providers", "/v3/api-docs", "/v3/api-docs.yaml")
+            .permitAll()
             .requestMatchers(HttpMethod.GET, "/setup", "/setup.html", "/setup.js", "/watchword.css",
                 SsoSecurityConfiguration.COMPLETE_PAGE, "/sso-complete.js").permitAll()
             .requestMatchers("/api/v1/**").authenticated()
