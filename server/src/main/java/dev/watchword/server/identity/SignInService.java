@@ -73,11 +73,22 @@ class SignInService {
         throw new CommittedFailure(new SignInFailedException());
       }
       UserId user = account.get().caller().id();
+      upgradeHashIfWeaker(user, hash, password);
       boolean enrolled = totp.isEnrolled(user);
       Purpose purpose = enrolled ? Purpose.MFA : Purpose.ENROL;
       audit.record(signIn(account, username, "signin.password", Decision.ALLOW, origin, "method=pwd"));
       return new PasswordOutcome(enrolled ? "MFA_REQUIRED" : "ENROLMENT_REQUIRED", challenges.create(user, purpose));
     });
+  }
+
+  /**
+   * Rehashes a correct password whose stored hash used weaker parameters than today's, so
+   * raising the Argon2id cost upgrades accounts as their owners sign in.
+   */
+  private void upgradeHashIfWeaker(UserId user, String storedHash, String password) {
+    if (hasher.needsRehash(storedHash)) {
+      users.updatePasswordHash(user, hasher.hash(PasswordPolicy.normalise(password)));
+    }
   }
 
   /** Enrolment, step 1: a new TOTP secret for the user to scan. */
