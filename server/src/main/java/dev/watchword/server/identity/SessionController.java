@@ -2,6 +2,9 @@ package dev.watchword.server.identity;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.watchword.server.identity.Sessions.SessionView;
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,18 +14,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's own sessions: list them, end any of them. */
+/** Sessions: users list and end their own; owners and admins list and end anyone's. */
 @RestController
-@RequestMapping(path = "/api/v1/sessions", produces = "application/json")
+@RequestMapping(produces = "application/json")
 class SessionController {
 
   private final Sessions sessions;
+  private final UserService users;
 
-  SessionController(Sessions sessions) {
+  SessionController(Sessions sessions, UserService users) {
     this.sessions = sessions;
+    this.users = users;
   }
 
-  @GetMapping
+  @GetMapping("/api/v1/sessions")
   SessionList list(@AuthenticationPrincipal Caller caller) {
     return new SessionList(sessions.listLive(caller.id()).stream()
         .map(s -> new SessionItem(s, s.id().equals(caller.sessionId())))
@@ -30,11 +35,26 @@ class SessionController {
   }
 
   /** Another user's session id is "not found", like one that does not exist. */
-  @DeleteMapping("/{sessionId}")
+  @DeleteMapping("/api/v1/sessions/{sessionId}")
   ResponseEntity<Void> end(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
     if (sessionId.length() > 64 || !sessions.end(caller.id(), sessionId)) {
       throw new SessionNotFoundException();
     }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Owners and admins see anyone's live sessions. */
+  @GetMapping("/api/v1/users/{userId}/sessions")
+  SessionList listOf(@AuthenticationPrincipal Caller caller, @PathVariable String userId) {
+    UserId target = users.requireManageable(caller, userId);
+    return new SessionList(sessions.listLive(target).stream().map(s -> new SessionItem(s, false)).toList());
+  }
+
+  /** Owners and admins end anyone's session; its tokens die on the next request. */
+  @DeleteMapping("/api/v1/users/{userId}/sessions/{sessionId}")
+  ResponseEntity<Void> endOf(@AuthenticationPrincipal Caller caller, @PathVariable String userId,
+      @PathVariable String sessionId, HttpServletRequest request) {
+    users.endSessionOf(caller, userId, sessionId, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 

@@ -84,6 +84,26 @@ class UserService {
     });
   }
 
+  /** The target user's id when the caller may manage them (owner or admin); 404 for an unknown id. */
+  UserId requireManageable(Caller caller, String userId) {
+    requireAdministrator(caller);
+    UserId target = UserId.parse(userId).orElseThrow(UserNotFoundException::new);
+    users.findAccount(target).orElseThrow(UserNotFoundException::new);
+    return target;
+  }
+
+  /** Ends another user's session, audited in the same transaction. */
+  void endSessionOf(Caller admin, String userId, String sessionId, RequestOrigin origin) {
+    UserId target = requireManageable(admin, userId);
+    transactions.executeWithoutResult(status -> {
+      if (sessionId.length() > 64 || !sessions.end(target, sessionId)) {
+        throw new SessionNotFoundException();
+      }
+      audit.record(AuditEvent.allowed(admin.id(), admin.username(), "session.end", null, null, origin)
+          .withDetail("user=" + target + " session=" + sessionId));
+    });
+  }
+
   UserAccount get(UserId id) {
     return users.findAccount(id).orElseThrow(UserNotFoundException::new);
   }

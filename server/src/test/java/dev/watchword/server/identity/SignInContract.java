@@ -156,6 +156,23 @@ public interface SignInContract extends ServerUnderTest {
   }
 
   @Test
+  default void sessionsWhenAnAdminEndsAUsersSessionThenItsTokenDiesAndMembersMayNotDoTheSame() {
+    ApiClient owner = newOwner("owner");
+    Enrolled user = enrolledUser(owner);
+    ApiClient signedIn = anonymous().as(user.accessToken());
+    String sessionId = owner.get("/api/v1/users/" + user.id() + "/sessions").json().path("sessions").get(0)
+        .path("id").asString();
+
+    ApiResponse byMember = newMember("member").send(newMember("member")
+        .request("/api/v1/users/" + user.id() + "/sessions/" + sessionId).DELETE());
+    ApiResponse byOwner = owner.send(owner.request("/api/v1/users/" + user.id() + "/sessions/" + sessionId).DELETE());
+
+    assertThat(byMember.status()).isEqualTo(403);
+    assertThat(byOwner.status()).isEqualTo(204);
+    assertThat(signedIn.get("/api/v1/vaults").status()).isEqualTo(401);
+  }
+
+  @Test
   default void createUserWhenPasswordIsCommonOrShortThenRefusedWithTheReason() {
     ApiClient owner = newOwner("owner");
     for (String weak : List.of("password1", "short", "123456789")) {
