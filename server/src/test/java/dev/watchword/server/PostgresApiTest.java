@@ -1,6 +1,7 @@
 package dev.watchword.server;
 
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
@@ -9,4 +10,5 @@ import dev.watchword.server.web.BadInputContract;
 
 /** The whole API contract on PostgreSQL (mandatory under CI=true). */
 class PostgresApiTest extends PostgresServerTest
-    implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract {}
+    implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
+    PasskeyContract {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.watchword.otp.Secret;
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The whole API contract on the embedded SQLite database, and a scan of its files. */
 class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
-    OpenApiDocumentContract {
+    PasskeyContract, OpenApiDocumentContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

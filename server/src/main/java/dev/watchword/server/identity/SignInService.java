@@ -33,19 +33,21 @@ class SignInService {
   private final SignInThrottle throttle;
   private final SignInChallenges challenges;
   private final TotpFactor totp;
+  private final Passkeys passkeys;
   private final RecoveryCodes recoveryCodes;
   private final Sessions sessions;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
   SignInService(UserRepository users, PasswordHasher hasher, SignInThrottle throttle, SignInChallenges challenges,
-      TotpFactor totp, RecoveryCodes recoveryCodes, Sessions sessions, AuditLog audit,
+      TotpFactor totp, Passkeys passkeys, RecoveryCodes recoveryCodes, Sessions sessions, AuditLog audit,
       TransactionTemplate transactions) {
     this.users = users;
     this.hasher = hasher;
     this.throttle = throttle;
     this.challenges = challenges;
     this.totp = totp;
+    this.passkeys = passkeys;
     this.recoveryCodes = recoveryCodes;
     this.sessions = sessions;
     this.audit = audit;
@@ -74,7 +76,9 @@ class SignInService {
       }
       UserId user = account.get().caller().id();
       upgradeHashIfWeaker(user, hash, password);
-      boolean enrolled = totp.isEnrolled(user);
+      // A passkey is a second factor too; it signs in on its own (PasskeySignIn), so a user
+      // holding one is never sent to enrolment.
+      boolean enrolled = totp.isEnrolled(user) || passkeys.hasAny(user);
       Purpose purpose = enrolled ? Purpose.MFA : Purpose.ENROL;
       audit.record(signIn(account, username, "signin.password", Decision.ALLOW, origin, "method=pwd"));
       return new PasswordOutcome(enrolled ? "MFA_REQUIRED" : "ENROLMENT_REQUIRED", challenges.create(user, purpose));

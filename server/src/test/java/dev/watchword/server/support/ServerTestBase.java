@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database gets one application context for all of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"watchword.address=127.0.0.1"})
+    properties = {"watchword.address=127.0.0.1", "watchword.webauthn.rp-id=localhost",
+        "watchword.webauthn.allowed-origins=https://localhost:8443"})
 @Import(TestClockConfiguration.class)
 public abstract class ServerTestBase implements ServerUnderTest {
 

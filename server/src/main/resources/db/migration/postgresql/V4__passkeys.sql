@@ -1,0 +1,33 @@
+-- Passkeys (WebAuthn) (PostgreSQL). Keep in step with ../sqlite/V4__passkeys.sql.
+
+-- The WebAuthn user handle of a user: 32 random bytes, base64url, never the username
+-- (WebAuthn Level 3 §14.6.1: the handle must not identify the user to anyone but us).
+CREATE TABLE webauthn_user_entity (
+    user_handle TEXT    NOT NULL PRIMARY KEY,
+    user_id     TEXT    NOT NULL UNIQUE REFERENCES app_user (id) ON DELETE CASCADE,
+    created_at  BIGINT  NOT NULL
+);
+
+-- A registered passkey. Only public material: the COSE public key and the attestation object
+-- (which holds the same key) that Spring Security verifies assertions against. credential_id
+-- is the authenticator's credential id, base64url; id is what the API names the passkey by.
+CREATE TABLE passkey (
+    id                   TEXT    NOT NULL PRIMARY KEY,
+    credential_id        TEXT    NOT NULL UNIQUE,
+    user_id              TEXT    NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    user_handle          TEXT    NOT NULL REFERENCES webauthn_user_entity (user_handle) ON DELETE CASCADE,
+    credential_type      TEXT    NOT NULL,
+    public_key_cose      BYTEA   NOT NULL,
+    signature_count      BIGINT  NOT NULL,
+    uv_initialized       INTEGER NOT NULL,
+    backup_eligible      INTEGER NOT NULL,
+    backup_state         INTEGER NOT NULL,
+    transports           TEXT    NOT NULL,
+    attestation_object   BYTEA   NOT NULL,
+    attestation_client_data_json BYTEA,
+    label                TEXT    NOT NULL,
+    created_at           BIGINT  NOT NULL,
+    last_used_at         BIGINT
+);
+CREATE INDEX passkey_user ON passkey (user_id);
+CREATE INDEX passkey_user_handle ON passkey (user_handle);
