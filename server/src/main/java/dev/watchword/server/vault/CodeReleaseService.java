@@ -65,6 +65,15 @@ class CodeReleaseService {
     }
   }
 
+  /** Audits a release asked for with an id that is not even well-formed, and returns the refusal to throw. */
+  ProblemException refuseMalformedIds(Caller caller, VaultId vaultId, String reason, RequestOrigin origin,
+      ProblemException refusal) {
+    AuditEvent denial = new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, null, Decision.DENY, reason,
+        origin, "malformed id");
+    transactions.executeWithoutResult(status -> audit.record(denial));
+    return refusal;
+  }
+
   private ReleasedCode releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
       RequestOrigin origin) {
     vaults.getWithRole(caller, vaultId, VaultRole.VIEWER);

@@ -52,10 +52,15 @@ class EntryController {
   ReleasedCode code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) CodeRequest body,
       HttpServletRequest request) {
-    VaultId vault = vaultIdOf(vaultId);
-    EntryId entry = EntryId.parse(entryId).orElseThrow(EntryNotFoundException::new);
     String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-    return codes.release(caller, vault, entry, reason, RequestOrigins.of(request));
+    java.util.Optional<VaultId> vault = VaultId.parse(vaultId);
+    java.util.Optional<EntryId> entry = EntryId.parse(entryId);
+    if (vault.isEmpty() || entry.isEmpty()) {
+      // Probing with junk ids is worth a line in the audit too; the answer stays a plain 404.
+      throw codes.refuseMalformedIds(caller, vault.orElse(null), reason, RequestOrigins.of(request),
+          vault.isEmpty() ? new VaultNotFoundException() : new EntryNotFoundException());
+    }
+    return codes.release(caller, vault.get(), entry.get(), reason, RequestOrigins.of(request));
   }
 
   /** A malformed id names no vault, so it is "not found" like any other unknown id. */

@@ -239,6 +239,11 @@ public interface VaultApiContract extends ServerUnderTest {
     assertThat(alice.postJson("/api/v1/vaults/" + vault + "/entries/" + random + "/code", "{}").status())
         .isEqualTo(404);
     assertThat(alice.postJson("/api/v1/vaults/not-a-uuid/entries/x/code", "{}").status()).isEqualTo(404);
+    assertThat(alice.postJson("/api/v1/vaults/" + vault + "/entries/x/code", "{}").status()).isEqualTo(404);
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'code.release' AND decision = 'deny'"
+        + " AND detail = 'malformed id' AND (vault_id = :vault OR vault_id IS NULL) AND actor_name = :name")
+        .param("vault", vault).param("name", alice.get("/api/v1/users/me").text("username"))
+        .query(Integer.class).single()).isEqualTo(2);
     assertThat(alice.get("/api/v1/vaults/" + random + "/entries").status()).isEqualTo(404);
   }
 
