@@ -8,6 +8,7 @@ import dev.watchword.server.identity.password.PasswordHashingBusyException;
 import dev.watchword.server.identity.password.PasswordPolicy;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,9 +22,11 @@ class UserService {
   private final Sessions sessions;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
 
   UserService(UserRepository users, PasswordPolicy policy, PasswordHasher hasher, Sessions sessions,
-      AuditLog audit, TransactionTemplate transactions) {
+      AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    this.events = events;
     this.users = users;
     this.policy = policy;
     this.hasher = hasher;
@@ -69,7 +72,8 @@ class UserService {
 
   /**
    * Disables a user: from the next request on, every token and session of theirs is refused on
-   * every node, because each request looks them up.
+   * every node, because each request looks them up; {@link UserDisabled} lets other features end
+   * what the user held, in the same transaction.
    */
   UserAccount disable(Caller admin, UserId target, RequestOrigin origin) {
     requireAdministrator(admin);
@@ -77,6 +81,7 @@ class UserService {
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
       if (users.disable(target)) {
         sessions.endAll(target);
+        events.publishEvent(new UserDisabled(target));
         audit.record(AuditEvent.allowed(admin.id(), admin.username(), "user.disable", null, null, origin)
             .withDetail("user=" + target));
       }

@@ -1,0 +1,75 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md's membership endpoints: managers of a vault give, change and take roles. */
+@RestController
+@RequestMapping(path = "/api/v1/vaults/{vaultId}/members", produces = "application/json")
+class MemberController {
+
+  private final MembershipService memberships;
+
+  MemberController(MembershipService memberships) {
+    this.memberships = memberships;
+  }
+
+  @GetMapping
+  MemberList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
+    return new MemberList(memberships.list(caller, vault(vaultId)).stream()
+        .map(m -> MemberView.of(vaultId, m)).toList());
+  }
+
+  @PutMapping(path = "/{userId}", consumes = "application/json")
+  MemberView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
+      @Valid @RequestBody PutMemberRequest body, HttpServletRequest request) {
+    VaultId vault = vault(vaultId);
+    UserId member = UserId.parse(userId).orElseThrow(MemberNotFoundException::new);
+    VaultRole role = VaultRole.fromWire(body.role().toLowerCase(Locale.ROOT));
+    return MemberView.of(vaultId,
+        memberships.put(caller, vault, member, role, body.expiresAt(), RequestOrigins.of(request)));
+  }
+
+  @DeleteMapping("/{userId}")
+  ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String userId, HttpServletRequest request) {
+    VaultId vault = vault(vaultId);
+    UserId member = UserId.parse(userId).orElseThrow(MemberNotFoundException::new);
+    memberships.remove(caller, vault, member, RequestOrigins.of(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static VaultId vault(String text) {
+    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
+  }
+
+  record PutMemberRequest(
+      @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
+      Instant expiresAt) {}
+
+  record MemberView(String vaultId, String userId, String role, Instant expiresAt) {
+    static MemberView of(String vaultId, MembershipRepository.Member member) {
+      return new MemberView(vaultId, member.user().toString(), member.role().wireName(), member.expiresAt());
+    }
+  }
+
+  record MemberList(List<MemberView> members) {}
+}

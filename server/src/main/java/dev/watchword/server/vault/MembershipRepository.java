@@ -1,0 +1,77 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Who holds which role in a vault, and until when. Every statement carries {@code vault_id = :vaultId}. */
+@Repository
+class MembershipRepository {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  MembershipRepository(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Sets the member's role and expiry, replacing what they had. */
+  void put(VaultId vault, UserId user, VaultRole role, Instant expiresAt) {
+    Long expires = expiresAt == null ? null : expiresAt.toEpochMilli();
+    int updated = jdbc.sql("""
+            UPDATE vault_member SET role = :role, expires_at = :expires
+            WHERE vault_id = :vaultId AND user_id = :userId""")
+        .param("role", role.wireName()).param("expires", expires)
+        .param("vaultId", vault.toString()).param("userId", user.toString())
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+              INSERT INTO vault_member (vault_id, user_id, role, expires_at, created_at)
+              VALUES (:vaultId, :userId, :role, :expires, :now)""")
+          .param("vaultId", vault.toString()).param("userId", user.toString())
+          .param("role", role.wireName()).param("expires", expires).param("now", clock.millis())
+          .update();
+    }
+  }
+
+  boolean remove(VaultId vault, UserId user) {
+    return jdbc.sql("DELETE FROM vault_member WHERE vault_id = :vaultId AND user_id = :userId")
+        .param("vaultId", vault.toString()).param("userId", user.toString()).update() == 1;
+  }
+
+  /** Managers whose membership has not expired, other than {@code except}. */
+  int otherLiveManagers(VaultId vault, UserId except) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM vault_member
+            WHERE vault_id = :vaultId AND role = 'manager' AND user_id <> :except
+              AND (expires_at IS NULL OR expires_at > :now)""")
+        .param("vaultId", vault.toString()).param("except", except.toString()).param("now", clock.millis())
+        .query(Integer.class).single();
+  }
+
+  List<Member> list(VaultId vault) {
+    return jdbc.sql("""
+            SELECT user_id, role, expires_at, created_at FROM vault_member
+            WHERE vault_id = :vaultId AND (expires_at IS NULL OR expires_at > :now) ORDER BY created_at, user_id""")
+        .param("vaultId", vault.toString()).param("now", clock.millis())
+        .query((rs, n) -> {
+          long expires = rs.getLong("expires_at");
+          Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+          return new Member(UserId.of(rs.getString("user_id")), VaultRole.fromWire(rs.getString("role")), expiresAt,
+              Instant.ofEpochMilli(rs.getLong("created_at")));
+        })
+        .list();
+  }
+
+  /** Ends every membership of a user, in every vault (offboarding). */
+  int removeEverywhere(UserId user) {
+    return jdbc.sql("DELETE FROM vault_member WHERE user_id = :userId").param("userId", user.toString()).update();
+  }
+
+  record Member(UserId user, VaultRole role, Instant expiresAt, Instant since) {}
+}

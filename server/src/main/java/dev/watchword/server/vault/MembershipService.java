@@ -1,0 +1,86 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.identity.UserDirectory;
+import dev.watchword.server.identity.UserDisabled;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Vault memberships: managers give and take roles, optionally until a time; the grant ends by
+ * itself because every read filters on {@code expires_at}. A vault always keeps one manager.
+ */
+@Service
+class MembershipService {
+
+  private final VaultService vaults;
+  private final MembershipRepository memberships;
+  private final UserDirectory users;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  MembershipService(VaultService vaults, MembershipRepository memberships, UserDirectory users, AuditLog audit,
+      Clock clock) {
+    this.vaults = vaults;
+    this.memberships = memberships;
+    this.users = users;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  MembershipRepository.Member put(Caller caller, VaultId vault, UserId member, VaultRole role, Instant expiresAt,
+      RequestOrigin origin) {
+    vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+    if (!users.isActive(member)) {
+      throw new MemberNotFoundException();
+    }
+    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+      throw new InvalidMembershipException("'expiresAt' must be in the future.");
+    }
+    if (role != VaultRole.MANAGER || expiresAt != null) {
+      requireAnotherManager(vault, member);
+    }
+    memberships.put(vault, member, role, expiresAt);
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "member.set", vault, null, origin)
+        .withDetail("user=" + member + " role=" + role.wireName() + (expiresAt == null ? "" : " until=" + expiresAt)));
+    return new MembershipRepository.Member(member, role, expiresAt, clock.instant());
+  }
+
+  @Transactional
+  void remove(Caller caller, VaultId vault, UserId member, RequestOrigin origin) {
+    vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+    requireAnotherManager(vault, member);
+    if (!memberships.remove(vault, member)) {
+      throw new MemberNotFoundException();
+    }
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "member.remove", vault, null, origin)
+        .withDetail("user=" + member));
+  }
+
+  List<MembershipRepository.Member> list(Caller caller, VaultId vault) {
+    vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+    return memberships.list(vault);
+  }
+
+  /** Offboarding: a disabled user loses every vault role in the transaction that disabled them. */
+  @EventListener
+  void onUserDisabled(UserDisabled event) {
+    memberships.removeEverywhere(event.user());
+  }
+
+  private void requireAnotherManager(VaultId vault, UserId changing) {
+    if (memberships.otherLiveManagers(vault, changing) == 0) {
+      throw new LastManagerException();
+    }
+  }
+}
