@@ -1,5 +1,7 @@
 package dev.watchword.server.audit;
 
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.VaultId;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,23 @@ public class AuditLog {
         .param("userAgent", event.origin().userAgent())
         .param("detail", event.detail())
         .update();
+  }
+
+  /**
+   * Earlier allowed events of {@code action} on the entry whose detail is exactly {@code detail}
+   * (for code releases, {@code "step=<n>"}), oldest first. Runs in the caller's transaction, so
+   * it sees releases committed before this one started.
+   */
+  public java.util.List<PriorRelease> priorReleases(VaultId vault, EntryId entry, String action, String detail) {
+    return jdbc.sql("""
+            SELECT actor_name, at FROM audit_event
+            WHERE entry_id = :entryId AND vault_id = :vaultId AND action = :action AND detail = :detail
+              AND decision = 'allow'
+            ORDER BY seq""")
+        .param("entryId", entry.toString()).param("vaultId", vault.toString())
+        .param("action", action).param("detail", detail)
+        .query((rs, n) -> new PriorRelease(rs.getString("actor_name"), java.time.Instant.ofEpochMilli(rs.getLong("at"))))
+        .list();
   }
 
   private static String text(Object id) {

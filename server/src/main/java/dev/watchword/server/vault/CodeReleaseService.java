@@ -92,8 +92,10 @@ class CodeReleaseService {
       TotpWindow window = Totp.window(now, parameters.period());
       String code = withSeed(sealed,
           seed -> Totp.generate(parameters.algorithm(), seed, now, parameters.period(), parameters.digits()));
-      released = ReleasedCode.totp(code, window.validFrom(), window.validUntil());
-      event = event.withDetail("step=" + window.step());
+      String step = "step=" + window.step();
+      released = ReleasedCode.totp(code, window.validFrom(), window.validUntil(),
+          audit.priorReleases(vaultId, entryId, ACTION, step));
+      event = event.withDetail(step);
     }
     audit.record(event);
     return released;

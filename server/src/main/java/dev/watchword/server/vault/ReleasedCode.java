@@ -1,21 +1,29 @@
 package dev.watchword.server.vault;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.watchword.server.audit.PriorRelease;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The response of a code release: for TOTP the step's validity window, for HOTP the counter
- * that was used. The code is redacted from {@code toString()} so it cannot reach a log.
+ * The response of a code release: for TOTP the step's validity window and who else already got
+ * this step's code, for HOTP the counter that was used. The code is redacted from {@code toString()} so it cannot reach a log.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReleasedCode(String code, String type, Instant validFrom, Instant validUntil, Long counter) {
+record ReleasedCode(String code, String type, Instant validFrom, Instant validUntil, Long counter,
+    List<PriorRelease> alreadyReleased) {
 
-  static ReleasedCode totp(String code, Instant validFrom, Instant validUntil) {
-    return new ReleasedCode(code, "totp", validFrom, validUntil, null);
+  /**
+   * A TOTP code; {@code alreadyReleased} lists earlier releases of the same time step (so two
+   * technicians do not collide on one login), {@code null} when there were none.
+   */
+  static ReleasedCode totp(String code, Instant validFrom, Instant validUntil, List<PriorRelease> alreadyReleased) {
+    return new ReleasedCode(code, "totp", validFrom, validUntil, null,
+        alreadyReleased.isEmpty() ? null : alreadyReleased);
   }
 
   static ReleasedCode hotp(String code, long counter) {
-    return new ReleasedCode(code, "hotp", null, null, counter);
+    return new ReleasedCode(code, "hotp", null, null, counter, null);
   }
 
   @Override

@@ -160,6 +160,22 @@ public interface VaultApiContract extends ServerUnderTest {
   }
 
   @Test
+  default void codeWhenTheSameTotpStepWasAlreadyReleasedThenTheResponseSaysToWhomAndWhen() {
+    ApiClient alice = newMember("alice");
+    String vault = alice.newVault();
+    String entry = alice.newEntry(vault, "{\"account\":\"root\",\"secret\":\"" + TOTP_SECRET + "\",\"period\":3600}");
+    String path = "/api/v1/vaults/" + vault + "/entries/" + entry + "/code";
+
+    ApiResponse first = alice.postJson(path, "{}");
+    ApiResponse second = alice.postJson(path, "{}");
+
+    assertThat(first.json().has("alreadyReleased")).isFalse();
+    assertThat(second.json().path("alreadyReleased").size()).isEqualTo(1);
+    assertThat(second.json().path("alreadyReleased").get(0).path("to").asString()).startsWith("alice-");
+    assertThat(second.json().path("alreadyReleased").get(0).path("at").asString()).isNotBlank();
+  }
+
+  @Test
   default void codeWhenHotpCounterReachesItsEndThenConflictInsteadOfARepeatedCode() {
     ApiClient alice = newMember("alice");
     String vault = alice.newVault();
