@@ -10,6 +10,7 @@ import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.MembershipContract;
+import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.VaultApiContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.OpenApiDocumentContract;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The whole API contract on the embedded SQLite database, and a scan of its files. */
 class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
-    MembershipContract, PasskeyContract, OpenApiDocumentContract {
+    MembershipContract, PasskeyContract, ReleaseRulesContract, OpenApiDocumentContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -76,7 +76,7 @@ class CodeReleaseService {
 
   private ReleasedCode releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
       RequestOrigin origin) {
-    vaults.getWithRole(caller, vaultId, VaultRole.VIEWER);
+    vaults.getWithRole(caller, vaultId, VaultRole.VIEWER).rules().check(reason);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
     OtpParameters parameters = sealed.entry().parameters();
     AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)

@@ -3,5 +3,5 @@ package dev.watchword.server.vault;
 import dev.watchword.server.shared.VaultId;
 import java.time.Instant;
 
-/** A vault as one caller sees it, with that caller's role in it. */
-record Vault(VaultId id, String name, String client, Instant createdAt, VaultRole role) {}
+/** A vault as one caller sees it, with that caller's role in it and its release rules. */
+record Vault(VaultId id, String name, String client, Instant createdAt, VaultRole role, ReleaseRules rules) {}

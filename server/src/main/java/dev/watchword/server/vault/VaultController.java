@@ -1,6 +1,7 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,8 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,6 +43,17 @@ class VaultController {
     return new VaultList(vaults.listVisible(caller).stream().map(VaultView::of).toList());
   }
 
+  /** Managers change the vault's release rules; fields left out keep their value. */
+  @PatchMapping(path = "/{vaultId}", consumes = "application/json")
+  VaultView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @Valid @RequestBody UpdateVaultRequest body, HttpServletRequest request) {
+    VaultId id = VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
+    ReleaseRules current = vaults.getVisible(caller, id).rules();
+    boolean required = body.requireReason() != null ? body.requireReason() : current.requireReason();
+    String pattern = body.ticketPattern() != null ? blankToNull(body.ticketPattern()) : current.ticketPattern();
+    return VaultView.of(vaults.updateRules(caller, id, ReleaseRules.of(required, pattern), RequestOrigins.of(request)));
+  }
+
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }
@@ -49,10 +63,14 @@ class VaultController {
       @NotBlank @Size(max = 200) @PlainText String name,
       @Size(max = 200) @PlainText String client) {}
 
-  record VaultView(String id, String name, String client, String role, Instant createdAt) {
+  /** {@code ticketPattern} "" removes the pattern; setting one also requires a reason. */
+  record UpdateVaultRequest(Boolean requireReason, @Size(max = ReleaseRules.MAX_PATTERN_LENGTH) String ticketPattern) {}
+
+  record VaultView(String id, String name, String client, String role, Instant createdAt, boolean requireReason,
+      String ticketPattern) {
     static VaultView of(Vault vault) {
       return new VaultView(vault.id().toString(), vault.name(), vault.client(), vault.role().wireName(),
-          vault.createdAt());
+          vault.createdAt(), vault.rules().requireReason(), vault.rules().ticketPattern());
     }
   }
 

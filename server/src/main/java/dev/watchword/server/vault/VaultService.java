@@ -39,13 +39,23 @@ class VaultService {
     vaults.addMember(id, caller.id(), VaultRole.MANAGER, now);
     cipher.createVaultKey(id);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "vault.create", id, null, origin));
-    return new Vault(id, name, client, now, VaultRole.MANAGER);
+    return new Vault(id, name, client, now, VaultRole.MANAGER, ReleaseRules.NONE);
   }
 
   // No transaction: on SQLite every transaction takes the write lock up front (BEGIN IMMEDIATE),
   // and these reads need no more consistency than each statement gives.
   List<Vault> listVisible(Caller caller) {
     return vaults.listVisible(caller.id());
+  }
+
+  /** Changes the vault's release rules; managers only. */
+  @Transactional
+  Vault updateRules(Caller caller, VaultId id, ReleaseRules rules, RequestOrigin origin) {
+    getWithRole(caller, id, VaultRole.MANAGER);
+    vaults.updateRules(id, rules);
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "vault.settings", id, null, origin)
+        .withDetail("requireReason=" + rules.requireReason() + " ticketPattern=" + rules.ticketPattern()));
+    return getVisible(caller, id);
   }
 
   /** The vault if the caller may see it; otherwise "not found", whether or not it exists. */

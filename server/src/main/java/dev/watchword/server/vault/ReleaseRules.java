@@ -1,0 +1,43 @@
+package dev.watchword.server.vault;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+/**
+ * A vault's rules for each code release: a reason may be required, and it may have to match a
+ * ticket pattern such as {@code ^[A-Z]+-\d+$}. Patterns are RE2 expressions (linear time), so a
+ * manager's rule cannot stall the server on a crafted reason.
+ */
+record ReleaseRules(boolean requireReason, String ticketPattern) {
+
+  static final int MAX_PATTERN_LENGTH = 200;
+  static final ReleaseRules NONE = new ReleaseRules(false, null);
+
+  /** Validates a new pattern; the refusal carries the compiler's message. */
+  static ReleaseRules of(boolean requireReason, String ticketPattern) {
+    if (ticketPattern != null) {
+      if (ticketPattern.isBlank() || ticketPattern.length() > MAX_PATTERN_LENGTH) {
+        throw new InvalidVaultSettingsException("'ticketPattern' must be 1 to " + MAX_PATTERN_LENGTH + " characters.");
+      }
+      try {
+        Pattern.compile(ticketPattern);
+      } catch (PatternSyntaxException e) {
+        throw new InvalidVaultSettingsException("'ticketPattern' does not compile: " + e.getMessage());
+      }
+    }
+    return new ReleaseRules(requireReason || ticketPattern != null, ticketPattern);
+  }
+
+  /** Refuses a release whose reason the rules do not accept. */
+  void check(String reason) {
+    if (!requireReason) {
+      return;
+    }
+    if (reason == null) {
+      throw new ReasonRequiredException("This vault requires a reason for each code release.");
+    }
+    if (ticketPattern != null && !Pattern.compile(ticketPattern).matches(reason)) {
+      throw new ReasonRequiredException("The reason must be a ticket matching " + ticketPattern + ".");
+    }
+  }
+}
