@@ -5,6 +5,7 @@ import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
+import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
 import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.VaultApiContract;
@@ -13,4 +14,5 @@ import dev.watchword.server.web.BadInputContract;
 /** The whole API contract on PostgreSQL (mandatory under CI=true). */
 class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
-    MembershipContract, PasskeyContract, ReleaseRulesContract {}
+    MembershipContract, PasskeyContract, ReleaseRulesContract,
+    IsolationMatrixContract {}

@@ -9,6 +9,7 @@ import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
+import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
 import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.VaultApiContract;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The whole API contract on the embedded SQLite database, and a scan of its files. */
 class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
-    MembershipContract, PasskeyContract, ReleaseRulesContract, OpenApiDocumentContract {
+    MembershipContract, PasskeyContract, ReleaseRulesContract,
+    IsolationMatrixContract, OpenApiDocumentContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -42,6 +42,18 @@ public abstract class ServerTestBase implements ServerUnderTest {
     return new ApiClient(port, callers.owner(name).token());
   }
 
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+  private org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+  @Override
+  public java.util.List<String> routes() {
+    java.util.List<String> routes = new java.util.ArrayList<>();
+    mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern ->
+        info.getMethodsCondition().getMethods().forEach(method -> routes.add(method.name() + " " + pattern))));
+    return routes.stream().sorted().toList();
+  }
+
   @Override
   public int port() {
     return port;

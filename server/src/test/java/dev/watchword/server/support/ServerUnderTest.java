@@ -13,6 +13,9 @@ public interface ServerUnderTest {
 
   ApiClient anonymous();
 
+  /** Every route the application serves, as "METHOD /path/{var}", from Spring MVC's own mapping. */
+  java.util.List<String> routes();
+
   /** The server's HTTP port, for raw requests. */
   int port();
 
