@@ -64,6 +64,19 @@ public class AuditLog {
         .list();
   }
 
+  /** Every allowed {@code action} the actor took, oldest first (for offboarding reports). */
+  public java.util.List<RecordedAction> allowedActionsOf(dev.watchword.server.shared.UserId actor, String action) {
+    return jdbc.sql("""
+            SELECT vault_id, entry_id, at FROM audit_event
+            WHERE actor_id = :actor AND action = :action AND decision = 'allow' ORDER BY seq""")
+        .param("actor", actor.toString()).param("action", action)
+        .query((rs, n) -> new RecordedAction(
+            rs.getString("vault_id") == null ? null : VaultId.of(rs.getString("vault_id")),
+            rs.getString("entry_id") == null ? null : EntryId.of(rs.getString("entry_id")),
+            java.time.Instant.ofEpochMilli(rs.getLong("at"))))
+        .list();
+  }
+
   private static String text(Object id) {
     return id == null ? null : id.toString();
   }

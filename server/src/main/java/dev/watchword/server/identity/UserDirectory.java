@@ -13,6 +13,11 @@ public class UserDirectory {
     this.users = users;
   }
 
+  /** True when the user exists, disabled or not. */
+  public boolean exists(UserId user) {
+    return users.findAccount(user).isPresent();
+  }
+
   /** True when the user exists and is not disabled. */
   public boolean isActive(UserId user) {
     return users.findAccount(user).filter(account -> !account.isDisabled()).isPresent();

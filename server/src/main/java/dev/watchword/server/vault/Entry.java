@@ -10,6 +10,13 @@ import java.time.Instant;
  * the next counter to be released.
  *
  * @param weakSecret the seed is shorter than 128 bits (RFC 4226 §4 R6); kept, but flagged
+ * @param rotationDueSince when the seed was revealed, if it has not been replaced since
  */
 record Entry(EntryId id, VaultId vaultId, String issuer, String account, OtpParameters parameters,
-    boolean weakSecret, Instant createdAt) {}
+    boolean weakSecret, Instant createdAt, Instant rotationDueSince) {
+
+  /** A seed of this entry was revealed and not yet replaced: it may be known outside the vault. */
+  boolean rotationDue() {
+    return rotationDueSince != null;
+  }
+}

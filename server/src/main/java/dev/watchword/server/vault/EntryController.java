@@ -73,14 +73,14 @@ class EntryController {
 
   /** An entry as the API shows it: never the secret. */
   record EntryView(String id, String vaultId, String issuer, String account, String type, String algorithm,
-      int digits, Integer period, Long counter, boolean weakSecret, Instant createdAt) {
+      int digits, Integer period, Long counter, boolean weakSecret, Instant createdAt, boolean rotationDue) {
 
     static EntryView of(Entry entry) {
       OtpParameters p = entry.parameters();
       boolean hotp = p.type() == OtpType.HOTP;
       return new EntryView(entry.id().toString(), entry.vaultId().toString(), entry.issuer(), entry.account(),
           p.type().lowerName(), p.algorithm().name(), p.digits(), hotp ? null : p.period(),
-          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt());
+          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt(), entry.rotationDue());
     }
   }
 

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class EntryRepository {
 
   private static final String COLUMNS = """
-      id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter, weak_secret, created_at""";
+      id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter, weak_secret, created_at,
+      rotation_due_at""";
 
   private final JdbcClient jdbc;
 
@@ -65,6 +66,25 @@ class EntryRepository {
         .optional();
   }
 
+  void markRotationDue(VaultId vaultId, EntryId entryId, Instant since) {
+    jdbc.sql("""
+            UPDATE entry SET rotation_due_at = COALESCE(rotation_due_at, :since)
+            WHERE vault_id = :vaultId AND id = :id""")
+        .param("since", since.toEpochMilli()).param("vaultId", vaultId.toString()).param("id", entryId.toString())
+        .update();
+  }
+
+  /** Replaces the seed (and for HOTP the counter); the entry is no longer due for rotation. */
+  void replaceSecret(VaultId vaultId, EntryId entryId, byte[] secretCiphertext, boolean weak, long counter) {
+    jdbc.sql("""
+            UPDATE entry SET secret_ciphertext = :ciphertext, weak_secret = :weak, counter = :counter,
+                             rotation_due_at = NULL
+            WHERE vault_id = :vaultId AND id = :id""")
+        .param("ciphertext", secretCiphertext).param("weak", weak).param("counter", counter)
+        .param("vaultId", vaultId.toString()).param("id", entryId.toString())
+        .update();
+  }
+
   /**
    * Takes the next HOTP counter: one atomic statement increments it and returns the value it
    * held, so concurrent releases, on one node or many, never get the same counter. The last
@@ -93,6 +113,11 @@ class EntryRepository {
         : OtpParameters.totp(algorithm, digits, rs.getInt("period"));
     return new Entry(EntryId.of(rs.getString("id")), VaultId.of(rs.getString("vault_id")),
         rs.getString("issuer"), rs.getString("account"), parameters, rs.getBoolean("weak_secret"),
-        Instant.ofEpochMilli(rs.getLong("created_at")));
+        Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "rotation_due_at"));
+  }
+
+  private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 }

@@ -36,7 +36,7 @@ class EntryService {
     vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
     EntryId id = EntryId.random();
     Entry entry = new Entry(id, vaultId, draft.issuer(), draft.account(), draft.parameters(),
-        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
     byte[] seed = draft.secret().bytes();
     try {
       entries.insert(entry, cipher.encrypt(vaultId, id, seed), caller.id());

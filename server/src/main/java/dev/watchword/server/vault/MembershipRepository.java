@@ -68,10 +68,34 @@ class MembershipRepository {
         .list();
   }
 
-  /** Ends every membership of a user, in every vault (offboarding). */
-  int removeEverywhere(UserId user) {
-    return jdbc.sql("DELETE FROM vault_member WHERE user_id = :userId").param("userId", user.toString()).update();
+  /**
+   * Ends every live membership of a user, in every vault (offboarding). The rows stay, expired,
+   * so the offboarding report can say which vaults the user could reach.
+   */
+  int endEverywhere(UserId user) {
+    long now = clock.millis();
+    return jdbc.sql("""
+            UPDATE vault_member SET expires_at = :now
+            WHERE user_id = :userId AND (expires_at IS NULL OR expires_at > :now)""")
+        .param("now", now).param("userId", user.toString()).update();
   }
+
+  /** Every vault the user was ever a member of (live or ended), with its name. */
+  List<ReachableVault> everReachable(UserId user) {
+    return jdbc.sql("""
+            SELECT v.id, v.name, v.client, m.role, m.expires_at FROM vault_member m JOIN vault v ON v.id = m.vault_id
+            WHERE m.user_id = :userId ORDER BY v.name, v.id""")
+        .param("userId", user.toString())
+        .query((rs, n) -> {
+          long expires = rs.getLong("expires_at");
+          Instant until = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+          return new ReachableVault(VaultId.of(rs.getString("id")), rs.getString("name"), rs.getString("client"),
+              VaultRole.fromWire(rs.getString("role")), until);
+        })
+        .list();
+  }
+
+  record ReachableVault(VaultId id, String name, String client, VaultRole role, Instant until) {}
 
   record Member(UserId user, VaultRole role, Instant expiresAt, Instant since) {}
 }

@@ -75,7 +75,7 @@ class MembershipService {
   /** Offboarding: a disabled user loses every vault role in the transaction that disabled them. */
   @EventListener
   void onUserDisabled(UserDisabled event) {
-    memberships.removeEverywhere(event.user());
+    memberships.endEverywhere(event.user());
   }
 
   private void requireAnotherManager(VaultId vault, UserId changing) {

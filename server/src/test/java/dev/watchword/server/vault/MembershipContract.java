@@ -94,8 +94,9 @@ public interface MembershipContract extends ServerUnderTest {
 
     assertThat(owner.postJson("/api/v1/users/" + leaverId + "/disable", "").status()).isEqualTo(200);
 
-    assertThat(jdbc().sql("SELECT COUNT(*) FROM vault_member WHERE user_id = :id").param("id", leaverId)
-        .query(Integer.class).single()).isZero();
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM vault_member WHERE user_id = :id"
+            + " AND (expires_at IS NULL OR expires_at > :now)")
+        .param("id", leaverId).param("now", clock().millis()).query(Integer.class).single()).isZero();
     assertThat(leaver.get("/api/v1/vaults").status()).isEqualTo(401);
   }
 

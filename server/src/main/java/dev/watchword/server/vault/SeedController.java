@@ -1,0 +1,75 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.OtpFormatException;
+import dev.watchword.otp.Secret;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.vault.EntryController.EntryView;
+import dev.watchword.server.vault.SeedRevealService.RevealedSeed;
+import dev.watchword.server.web.PlainText;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Seed reveal (manager, step-up, audited, marks rotation due) and seed replacement (editor). */
+@RestController
+@RequestMapping(path = "/api/v1/vaults/{vaultId}/entries/{entryId}", produces = "application/json")
+class SeedController {
+
+  private final SeedRevealService seeds;
+
+  SeedController(SeedRevealService seeds) {
+    this.seeds = seeds;
+  }
+
+  @PostMapping("/reveal")
+  ResponseEntity<RevealedSeed> reveal(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, @Valid @RequestBody(required = false) RevealRequest body,
+      HttpServletRequest request) {
+    String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+    RevealedSeed revealed = seeds.reveal(caller, vault(vaultId), entry(entryId), reason, RequestOrigins.of(request));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(revealed);
+  }
+
+  @PutMapping(path = "/secret", consumes = "application/json")
+  EntryView replace(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, @Valid @RequestBody ReplaceSecretRequest body, HttpServletRequest request) {
+    Secret secret;
+    try {
+      secret = Secret.fromBase32(body.secret());
+    } catch (OtpFormatException e) {
+      throw new InvalidEntryException(e.getMessage());
+    }
+    return EntryView.of(seeds.replace(caller, vault(vaultId), entry(entryId), secret, body.counter(),
+        RequestOrigins.of(request)));
+  }
+
+  private static VaultId vault(String text) {
+    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
+  }
+
+  private static EntryId entry(String text) {
+    return EntryId.parse(text).orElseThrow(EntryNotFoundException::new);
+  }
+
+  record RevealRequest(@Size(max = 500) @PlainText String reason) {}
+
+  record ReplaceSecretRequest(@NotNull @Size(max = 512) String secret, Long counter) {
+    @Override
+    public String toString() {
+      return "ReplaceSecretRequest[redacted]";
+    }
+  }
+}

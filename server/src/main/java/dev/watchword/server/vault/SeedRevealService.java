@@ -1,0 +1,116 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.otp.OtpParameters;
+import dev.watchword.otp.OtpType;
+import dev.watchword.otp.OtpauthUri;
+import dev.watchword.otp.Secret;
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.audit.Decision;
+import dev.watchword.server.crypto.SeedCipher;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.identity.StepUp;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.ProblemException;
+import java.time.Clock;
+import java.util.Arrays;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way a seed leaves the server, and the way back to safety.
+ *
+ * <p>Guarantees: a reveal needs the vault's manager role and a sign-in within the last 15
+ * minutes (step-up), obeys the vault's reason rules, is audited as {@code seed.reveal} in the
+ * same transaction, and marks the entry "rotation due" until an editor replaces its seed; the
+ * offboarding report lists every reveal by a leaver.
+ */
+@Service
+class SeedRevealService {
+
+  static final String REVEAL = "seed.reveal";
+
+  private final VaultService vaults;
+  private final EntryRepository entries;
+  private final SeedCipher cipher;
+  private final StepUp stepUp;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final TransactionTemplate transactions;
+
+  SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, StepUp stepUp, AuditLog audit,
+      Clock clock, TransactionTemplate transactions) {
+    this.transactions = transactions;
+    this.vaults = vaults;
+    this.entries = entries;
+    this.cipher = cipher;
+    this.stepUp = stepUp;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Reveals the seed; a refusal is audited as a {@code deny} in a transaction of its own. */
+  RevealedSeed reveal(Caller caller, VaultId vaultId, EntryId entryId, String reason, RequestOrigin origin) {
+    try {
+      return transactions.execute(status -> revealAudited(caller, vaultId, entryId, reason, origin));
+    } catch (ProblemException refused) {
+      AuditEvent denial = new AuditEvent(caller.id(), caller.username(), REVEAL, vaultId, entryId, Decision.DENY,
+          reason, origin, refused.getMessage());
+      transactions.executeWithoutResult(status -> audit.record(denial));
+      throw refused;
+    }
+  }
+
+  private RevealedSeed revealAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
+      RequestOrigin origin) {
+    vaults.getWithRole(caller, vaultId, VaultRole.MANAGER).rules().check(reason);
+    stepUp.requireRecentAal2(caller);
+    SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
+    Entry entry = sealed.entry();
+    RevealedSeed revealed = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(), seed -> {
+      Secret secret = Secret.ofBytes(seed);
+      try {
+        String issuer = entry.issuer() == null ? "" : entry.issuer();
+        OtpauthUri uri = new OtpauthUri(entry.parameters().type(), issuer, entry.account(), secret,
+            entry.parameters());
+        return new RevealedSeed(secret.toBase32(), uri.toUri());
+      } finally {
+        secret.destroy();
+      }
+    });
+    entries.markRotationDue(vaultId, entryId, clock.instant());
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), REVEAL, vaultId, entryId, origin)
+        .withReason(reason).withDetail("rotation due"));
+    return revealed;
+  }
+
+  /** An editor replaces the seed (after re-enrolling the account); the entry is trusted again. */
+  @Transactional
+  Entry replace(Caller caller, VaultId vaultId, EntryId entryId, Secret secret, Long counter, RequestOrigin origin) {
+    vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
+    Entry entry = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new).entry();
+    boolean hotp = entry.parameters().type() == OtpType.HOTP;
+    long newCounter = hotp && counter != null ? OtpParameters.hotp(entry.parameters().algorithm(),
+        entry.parameters().digits(), counter).counter() : 0;
+    byte[] seed = secret.bytes();
+    try {
+      entries.replaceSecret(vaultId, entryId, cipher.encrypt(vaultId, entryId, seed), secret.isWeak(), newCounter);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+      secret.destroy();
+    }
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.rotate", vaultId, entryId, origin));
+    return entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new).entry();
+  }
+
+  /** A revealed seed; {@code toString()} keeps it out of logs. */
+  record RevealedSeed(String secret, String uri) {
+    @Override
+    public String toString() {
+      return "RevealedSeed[redacted]";
+    }
+  }
+}
