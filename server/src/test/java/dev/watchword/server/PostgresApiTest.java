@@ -9,6 +9,7 @@ import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
 import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.SeedRevealContract;
+import dev.watchword.server.vault.TwoPersonReleaseContract;
 import dev.watchword.server.vault.VaultApiContract;
 import dev.watchword.server.web.BadInputContract;
 
@@ -16,4 +17,4 @@ import dev.watchword.server.web.BadInputContract;
 class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
-    IsolationMatrixContract, SeedRevealContract {}
+    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract {}

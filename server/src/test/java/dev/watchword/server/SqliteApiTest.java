@@ -13,6 +13,7 @@ import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
 import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.SeedRevealContract;
+import dev.watchword.server.vault.TwoPersonReleaseContract;
 import dev.watchword.server.vault.VaultApiContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.OpenApiDocumentContract;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
-    IsolationMatrixContract, SeedRevealContract, OpenApiDocumentContract {
+    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, OpenApiDocumentContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

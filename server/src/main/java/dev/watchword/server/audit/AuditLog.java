@@ -48,18 +48,18 @@ public class AuditLog {
   }
 
   /**
-   * Earlier allowed events of {@code action} on the entry whose detail is exactly {@code detail}
-   * (for code releases, {@code "step=<n>"}), oldest first. Runs in the caller's transaction, so
+   * Earlier allowed events of {@code action} on the entry whose detail is {@code detail}, alone or
+   * followed by more words (for code releases, {@code "step=<n>"}), oldest first. Runs in the caller's transaction, so
    * it sees releases committed before this one started.
    */
   public java.util.List<PriorRelease> priorReleases(VaultId vault, EntryId entry, String action, String detail) {
     return jdbc.sql("""
             SELECT actor_name, at FROM audit_event
-            WHERE entry_id = :entryId AND vault_id = :vaultId AND action = :action AND detail = :detail
-              AND decision = 'allow'
+            WHERE entry_id = :entryId AND vault_id = :vaultId AND action = :action
+              AND (detail = :detail OR detail LIKE :detailWithMore) AND decision = 'allow'
             ORDER BY seq""")
         .param("entryId", entry.toString()).param("vaultId", vault.toString())
-        .param("action", action).param("detail", detail)
+        .param("action", action).param("detail", detail).param("detailWithMore", detail + " %")
         .query((rs, n) -> new PriorRelease(rs.getString("actor_name"), java.time.Instant.ofEpochMilli(rs.getLong("at"))))
         .list();
   }

@@ -38,15 +38,17 @@ class CodeReleaseService {
   private static final Logger log = LoggerFactory.getLogger(CodeReleaseService.class);
 
   private final VaultService vaults;
+  private final ReleaseApprovalService approvals;
   private final EntryRepository entries;
   private final SeedCipher cipher;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  CodeReleaseService(VaultService vaults, EntryRepository entries, SeedCipher cipher, AuditLog audit,
+  CodeReleaseService(VaultService vaults, ReleaseApprovalService approvals, EntryRepository entries, SeedCipher cipher, AuditLog audit,
       TransactionTemplate transactions, Clock clock) {
     this.vaults = vaults;
+    this.approvals = approvals;
     this.entries = entries;
     this.cipher = cipher;
     this.audit = audit;
@@ -54,9 +56,10 @@ class CodeReleaseService {
     this.clock = clock;
   }
 
-  ReleasedCode release(Caller caller, VaultId vaultId, EntryId entryId, String reason, RequestOrigin origin) {
+  ReleaseOutcome release(Caller caller, VaultId vaultId, EntryId entryId, String reason, String approvalId,
+      RequestOrigin origin) {
     try {
-      return transactions.execute(status -> releaseAudited(caller, vaultId, entryId, reason, origin));
+      return transactions.execute(status -> releaseAudited(caller, vaultId, entryId, reason, approvalId, origin));
     } catch (ProblemException refused) {
       AuditEvent denial = new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, entryId, Decision.DENY,
           reason, origin, refused.getMessage());
@@ -74,19 +77,27 @@ class CodeReleaseService {
     return refusal;
   }
 
-  private ReleasedCode releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
-      RequestOrigin origin) {
-    vaults.getWithRole(caller, vaultId, VaultRole.VIEWER).rules().check(reason);
+  private ReleaseOutcome releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
+      String approvalId, RequestOrigin origin) {
+    ReleaseRules rules = vaults.getWithRole(caller, vaultId, VaultRole.VIEWER).rules();
+    rules.check(reason);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
     OtpParameters parameters = sealed.entry().parameters();
     AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)
         .withReason(reason);
+    String approval = "";
+    if (rules.highValue()) {
+      if (approvalId == null) {
+        return approvals.request(caller, vaultId, entryId, reason, origin);
+      }
+      approval = " approvedBy=" + approvals.use(caller, vaultId, entryId, approvalId);
+    }
     ReleasedCode released;
     if (parameters.type() == OtpType.HOTP) {
       long counter = entries.takeHotpCounter(vaultId, entryId);
       String code = withSeed(sealed, seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
       released = ReleasedCode.hotp(code, counter);
-      event = event.withDetail("counter=" + counter);
+      event = event.withDetail("counter=" + counter + approval);
     } else {
       Instant now = clock.instant();
       TotpWindow window = Totp.window(now, parameters.period());
@@ -95,7 +106,7 @@ class CodeReleaseService {
       String step = "step=" + window.step();
       released = ReleasedCode.totp(code, window.validFrom(), window.validUntil(),
           audit.priorReleases(vaultId, entryId, ACTION, step));
-      event = event.withDetail(step);
+      event = event.withDetail(step + approval);
     }
     audit.record(event);
     return released;

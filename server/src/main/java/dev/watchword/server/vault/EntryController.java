@@ -49,7 +49,7 @@ class EntryController {
   }
 
   @PostMapping(path = "/{entryId}/code")
-  ReleasedCode code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+  ResponseEntity<ReleaseOutcome> code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) CodeRequest body,
       HttpServletRequest request) {
     String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
@@ -60,7 +60,11 @@ class EntryController {
       throw codes.refuseMalformedIds(caller, vault.orElse(null), reason, RequestOrigins.of(request),
           vault.isEmpty() ? new VaultNotFoundException() : new EntryNotFoundException());
     }
-    return codes.release(caller, vault.get(), entry.get(), reason, RequestOrigins.of(request));
+    String approval = body == null ? null : body.approval();
+    ReleaseOutcome outcome = codes.release(caller, vault.get(), entry.get(), reason, approval,
+        RequestOrigins.of(request));
+    // 202: in a high-value vault the code waits for a second person's approval.
+    return ResponseEntity.status(outcome instanceof ApprovalRequired ? 202 : 200).body(outcome);
   }
 
   /** A malformed id names no vault, so it is "not found" like any other unknown id. */
@@ -69,7 +73,8 @@ class EntryController {
   }
 
   record CodeRequest(
-      @Size(max = 500) @PlainText String reason) {}
+      @Size(max = 500) @PlainText String reason,
+      @Size(max = 64) String approval) {}
 
   /** An entry as the API shows it: never the secret. */
   record EntryView(String id, String vaultId, String issuer, String account, String type, String algorithm,

@@ -5,16 +5,17 @@ import com.google.re2j.PatternSyntaxException;
 
 /**
  * A vault's rules for each code release: a reason may be required, and it may have to match a
- * ticket pattern such as {@code ^[A-Z]+-\d+$}. Patterns are RE2 expressions (linear time), so a
+ * ticket pattern such as {@code ^[A-Z]+-\d+$}; a high-value vault releases a code only after a
+ * second member approved it (two-person release). Patterns are RE2 expressions (linear time), so a
  * manager's rule cannot stall the server on a crafted reason.
  */
-record ReleaseRules(boolean requireReason, String ticketPattern) {
+record ReleaseRules(boolean requireReason, String ticketPattern, boolean highValue) {
 
   static final int MAX_PATTERN_LENGTH = 200;
-  static final ReleaseRules NONE = new ReleaseRules(false, null);
+  static final ReleaseRules NONE = new ReleaseRules(false, null, false);
 
   /** Validates a new pattern; the refusal carries the compiler's message. */
-  static ReleaseRules of(boolean requireReason, String ticketPattern) {
+  static ReleaseRules of(boolean requireReason, String ticketPattern, boolean highValue) {
     if (ticketPattern != null) {
       if (ticketPattern.isBlank() || ticketPattern.length() > MAX_PATTERN_LENGTH) {
         throw new InvalidVaultSettingsException("'ticketPattern' must be 1 to " + MAX_PATTERN_LENGTH + " characters.");
@@ -25,7 +26,7 @@ record ReleaseRules(boolean requireReason, String ticketPattern) {
         throw new InvalidVaultSettingsException("'ticketPattern' does not compile: " + e.getMessage());
       }
     }
-    return new ReleaseRules(requireReason || ticketPattern != null, ticketPattern);
+    return new ReleaseRules(requireReason || ticketPattern != null, ticketPattern, highValue);
   }
 
   /** Refuses a release whose reason the rules do not accept. */

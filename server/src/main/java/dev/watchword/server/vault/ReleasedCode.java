@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ReleasedCode(String code, String type, Instant validFrom, Instant validUntil, Long counter,
-    List<PriorRelease> alreadyReleased) {
+    List<PriorRelease> alreadyReleased) implements ReleaseOutcome {
 
   /**
    * A TOTP code; {@code alreadyReleased} lists earlier releases of the same time step (so two

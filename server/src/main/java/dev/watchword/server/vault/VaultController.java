@@ -51,7 +51,9 @@ class VaultController {
     ReleaseRules current = vaults.getVisible(caller, id).rules();
     boolean required = body.requireReason() != null ? body.requireReason() : current.requireReason();
     String pattern = body.ticketPattern() != null ? blankToNull(body.ticketPattern()) : current.ticketPattern();
-    return VaultView.of(vaults.updateRules(caller, id, ReleaseRules.of(required, pattern), RequestOrigins.of(request)));
+    boolean highValue = body.highValue() != null ? body.highValue() : current.highValue();
+    return VaultView.of(vaults.updateRules(caller, id, ReleaseRules.of(required, pattern, highValue),
+        RequestOrigins.of(request)));
   }
 
   private static String blankToNull(String text) {
@@ -64,13 +66,14 @@ class VaultController {
       @Size(max = 200) @PlainText String client) {}
 
   /** {@code ticketPattern} "" removes the pattern; setting one also requires a reason. */
-  record UpdateVaultRequest(Boolean requireReason, @Size(max = ReleaseRules.MAX_PATTERN_LENGTH) String ticketPattern) {}
+  record UpdateVaultRequest(Boolean requireReason, @Size(max = ReleaseRules.MAX_PATTERN_LENGTH) String ticketPattern,
+      Boolean highValue) {}
 
   record VaultView(String id, String name, String client, String role, Instant createdAt, boolean requireReason,
-      String ticketPattern) {
+      String ticketPattern, boolean highValue) {
     static VaultView of(Vault vault) {
       return new VaultView(vault.id().toString(), vault.name(), vault.client(), vault.role().wireName(),
-          vault.createdAt(), vault.rules().requireReason(), vault.rules().ticketPattern());
+          vault.createdAt(), vault.rules().requireReason(), vault.rules().ticketPattern(), vault.rules().highValue());
     }
   }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class VaultRepository {
 
   private static final String VISIBLE_VAULTS = """
-      SELECT v.id, v.name, v.client, v.created_at, v.require_reason, v.ticket_pattern, m.role
+      SELECT v.id, v.name, v.client, v.created_at, v.require_reason, v.ticket_pattern, v.high_value, m.role
       FROM vault v JOIN vault_member m ON m.vault_id = v.id
       WHERE m.user_id = :userId AND (m.expires_at IS NULL OR m.expires_at > :now)""";
 
@@ -55,8 +55,11 @@ class VaultRepository {
   }
 
   void updateRules(VaultId vaultId, ReleaseRules rules) {
-    jdbc.sql("UPDATE vault SET require_reason = :required, ticket_pattern = :pattern WHERE id = :vaultId")
+    jdbc.sql("""
+            UPDATE vault SET require_reason = :required, ticket_pattern = :pattern, high_value = :highValue
+            WHERE id = :vaultId""")
         .param("required", rules.requireReason()).param("pattern", rules.ticketPattern())
+        .param("highValue", rules.highValue())
         .param("vaultId", vaultId.toString())
         .update();
   }
@@ -81,6 +84,6 @@ class VaultRepository {
   private static Vault vault(ResultSet rs, int row) throws SQLException {
     return new Vault(VaultId.of(rs.getString("id")), rs.getString("name"), rs.getString("client"),
         Instant.ofEpochMilli(rs.getLong("created_at")), VaultRole.fromWire(rs.getString("role")),
-        new ReleaseRules(rs.getBoolean("require_reason"), rs.getString("ticket_pattern")));
+        new ReleaseRules(rs.getBoolean("require_reason"), rs.getString("ticket_pattern"), rs.getBoolean("high_value")));
   }
 }

@@ -54,7 +54,8 @@ class VaultService {
     getWithRole(caller, id, VaultRole.MANAGER);
     vaults.updateRules(id, rules);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "vault.settings", id, null, origin)
-        .withDetail("requireReason=" + rules.requireReason() + " ticketPattern=" + rules.ticketPattern()));
+        .withDetail("requireReason=" + rules.requireReason() + " ticketPattern=" + rules.ticketPattern()
+            + " highValue=" + rules.highValue()));
     return getVisible(caller, id);
   }
 

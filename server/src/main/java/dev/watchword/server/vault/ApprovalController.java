@@ -1,0 +1,58 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The second person of a two-person release: lists what waits for them, approves or denies. */
+@RestController
+@RequestMapping(path = "/api/v1/vaults/{vaultId}/approvals", produces = "application/json")
+class ApprovalController {
+
+  private final ReleaseApprovalService approvals;
+
+  ApprovalController(ReleaseApprovalService approvals) {
+    this.approvals = approvals;
+  }
+
+  @GetMapping
+  PendingList pending(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
+    return new PendingList(approvals.pending(caller, vault(vaultId)).stream()
+        .map(p -> new PendingItem(p.id(), p.entry().toString(), p.requesterName(), p.reason(), p.requestedAt(),
+            p.expiresAt()))
+        .toList());
+  }
+
+  @PostMapping("/{approvalId}/approve")
+  ResponseEntity<Void> approve(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String approvalId, HttpServletRequest request) {
+    approvals.decide(caller, vault(vaultId), approvalId, true, RequestOrigins.of(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{approvalId}/deny")
+  ResponseEntity<Void> deny(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String approvalId, HttpServletRequest request) {
+    approvals.decide(caller, vault(vaultId), approvalId, false, RequestOrigins.of(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static VaultId vault(String text) {
+    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
+  }
+
+  record PendingItem(String approvalId, String entryId, String requester, String reason, Instant requestedAt,
+      Instant expiresAt) {}
+
+  record PendingList(List<PendingItem> approvals) {}
+}

@@ -1,0 +1,14 @@
+package dev.watchword.server.vault;
+
+import java.time.Instant;
+
+/**
+ * Two-person release: the code will be released to the requester once another member of the
+ * vault approves {@code approvalId} before {@code expiresAt}; the requester then asks again with it.
+ */
+record ApprovalRequired(String status, String approvalId, Instant expiresAt) implements ReleaseOutcome {
+
+  ApprovalRequired(String approvalId, Instant expiresAt) {
+    this("APPROVAL_REQUIRED", approvalId, expiresAt);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Two-person release approvals. Each state change is one conditional UPDATE, so an approval is
+ * decided once and used once, whatever races on however many nodes. Every statement carries
+ * {@code vault_id = :vaultId}.
+ */
+@Repository
+class ReleaseApprovals {
+
+  private final JdbcClient jdbc;
+
+  ReleaseApprovals(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  String request(VaultId vault, EntryId entry, UserId requester, String reason, Instant now, Instant expiresAt) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+            INSERT INTO release_approval (id, vault_id, entry_id, requester_id, reason, status, created_at, expires_at)
+            VALUES (:id, :vaultId, :entryId, :requester, :reason, 'pending', :now, :expires)""")
+        .param("id", id).param("vaultId", vault.toString()).param("entryId", entry.toString())
+        .param("requester", requester.toString()).param("reason", reason)
+        .param("now", now.toEpochMilli()).param("expires", expiresAt.toEpochMilli())
+        .update();
+    return id;
+  }
+
+  /** Decides a pending request; never the requester's own. True when this call decided it. */
+  boolean decide(VaultId vault, String id, UserId approver, boolean approve, Instant now, Instant usableUntil) {
+    return jdbc.sql("""
+            UPDATE release_approval SET status = :status, approver_id = :approver, decided_at = :now,
+                                        expires_at = :until
+            WHERE id = :id AND vault_id = :vaultId AND status = 'pending' AND expires_at > :now
+              AND requester_id <> :approver""")
+        .param("status", approve ? "approved" : "denied").param("approver", approver.toString())
+        .param("now", now.toEpochMilli()).param("until", usableUntil.toEpochMilli())
+        .param("id", id).param("vaultId", vault.toString())
+        .update() == 1;
+  }
+
+  /** Uses an approved request of this requester for this entry, once; returns who approved it. */
+  Optional<UserId> use(VaultId vault, EntryId entry, String id, UserId requester, Instant now) {
+    return jdbc.sql("""
+            UPDATE release_approval SET status = 'used'
+            WHERE id = :id AND vault_id = :vaultId AND entry_id = :entryId AND requester_id = :requester
+              AND status = 'approved' AND expires_at > :now
+            RETURNING approver_id""")
+        .param("id", id).param("vaultId", vault.toString()).param("entryId", entry.toString())
+        .param("requester", requester.toString()).param("now", now.toEpochMilli())
+        .query((rs, n) -> UserId.of(rs.getString("approver_id")))
+        .optional();
+  }
+
+  List<Pending> pending(VaultId vault, Instant now) {
+    return jdbc.sql("""
+            SELECT a.id, a.entry_id, a.requester_id, u.username, a.reason, a.created_at, a.expires_at
+            FROM release_approval a JOIN app_user u ON u.id = a.requester_id
+            WHERE a.vault_id = :vaultId AND a.status = 'pending' AND a.expires_at > :now ORDER BY a.created_at""")
+        .param("vaultId", vault.toString()).param("now", now.toEpochMilli())
+        .query((rs, n) -> new Pending(rs.getString("id"), EntryId.of(rs.getString("entry_id")),
+            UserId.of(rs.getString("requester_id")), rs.getString("username"), rs.getString("reason"),
+            Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+        .list();
+  }
+
+  record Pending(String id, EntryId entry, UserId requester, String requesterName, String reason, Instant requestedAt,
+      Instant expiresAt) {}
+}
