@@ -100,6 +100,40 @@ public interface MembershipContract extends ServerUnderTest {
     assertThat(leaver.get("/api/v1/vaults").status()).isEqualTo(401);
   }
 
+  @Test
+  default void disableWhileTheUserHammersTheApiThenNoRequestStartedAfterTheDisableReturnedSucceeds()
+      throws Exception {
+    ApiClient owner = newOwner("owner");
+    ApiClient leaver = newMember("leaver");
+    String leaverId = idOf(leaver);
+    String vault = leaver.newVault();
+    java.util.concurrent.ConcurrentLinkedQueue<long[]> results = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ExecutorService hammer = java.util.concurrent.Executors.newFixedThreadPool(4);
+    for (int t = 0; t < 4; t++) {
+      hammer.submit(() -> {
+        while (!stop.get()) {
+          long started = System.nanoTime();
+          int status = leaver.get("/api/v1/vaults/" + vault + "/entries").status();
+          results.add(new long[] {started, status});
+        }
+      });
+    }
+    Thread.sleep(300);
+
+    assertThat(owner.postJson("/api/v1/users/" + leaverId + "/disable", "").status()).isEqualTo(200);
+    long disabledAt = System.nanoTime();
+    Thread.sleep(300);
+    stop.set(true);
+    hammer.shutdown();
+    assertThat(hammer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(results).anyMatch(r -> r[0] < disabledAt && r[1] == 200);
+    assertThat(results.stream().filter(r -> r[0] > disabledAt).toList())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r[1]).isEqualTo(401));
+  }
+
   private static ApiResponse put(ApiClient client, String vault, String userId, String json) {
     return client.send(client.request("/api/v1/vaults/" + vault + "/members/" + userId)
         .header("Content-Type", "application/json")
