@@ -20,7 +20,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -67,21 +66,8 @@ class PasskeySecurityConfiguration {
             .requestMatchers(HttpMethod.POST, AUTHENTICATE_OPTIONS, LOGIN).permitAll()
             // Spring's DELETE /webauthn/register/{id} would skip the audit: /api/v1/me/passkeys removes.
             .anyRequest().denyAll())
-        .oauth2ResourceServer(resourceServer -> resourceServer
-            .authenticationManagerResolver(request -> tokenManager)
-            .authenticationEntryPoint(problems)
-            .accessDeniedHandler(problems))
-        .exceptionHandling(exceptions -> exceptions
-            .authenticationEntryPoint(problems)
-            .accessDeniedHandler(problems))
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // JSON-only endpoints; an assertion is bound to this origin (WebAuthn §7.2 step 13), so a
-        // forged cross-site request cannot complete one.
-        .csrf(csrf -> csrf.disable())
-        .httpBasic(basic -> basic.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable())
-        .requestCache(cache -> cache.disable())
+        // JSON-only endpoints without CSRF protection: an assertion is bound to this origin
+        // (WebAuthn §7.2 step 13), so a forged cross-site request cannot complete one.
         .webAuthn(webAuthn -> webAuthn
             // The relying party itself (RP ID, origins, UV required) is the PasskeyRelyingParty bean.
             .disableDefaultRegistrationPage(true)
@@ -97,6 +83,7 @@ class PasskeySecurityConfiguration {
               }
             }))
         .addFilterAfter(new PasskeyRegistrationGuard(stepUp, problems, json), BearerTokenAuthenticationFilter.class);
+    SecurityConfiguration.bearerTokensOnly(http, tokenManager, problems);
     return http.build();
   }
 

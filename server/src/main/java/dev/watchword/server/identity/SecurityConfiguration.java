@@ -37,6 +37,21 @@ class SecurityConfiguration {
                 SsoSecurityConfiguration.COMPLETE_PAGE, "/sso-complete.js").permitAll()
             .requestMatchers("/api/v1/**").authenticated()
             .anyRequest().denyAll())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    bearerTokensOnly(http, tokenManager, problems);
+    return http.build();
+  }
+
+  /**
+   * What every bearer-token chain shares: tokens checked against the database, RFC 9457 answers
+   * for 401 and 403, no HTTP session, no form or basic login. Bearer tokens are not sent by
+   * browsers on their own, so there is no CSRF to forge.
+   */
+  static void bearerTokensOnly(HttpSecurity http, ProviderManager tokenManager,
+      ProblemAuthenticationEntryPoint problems) throws Exception {
+    http
         .oauth2ResourceServer(resourceServer -> resourceServer
             .authenticationManagerResolver(request -> tokenManager)
             .authenticationEntryPoint(problems)
@@ -45,15 +60,10 @@ class SecurityConfiguration {
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Bearer tokens are not sent by browsers on their own, so there is no CSRF to forge.
         .csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
-        .requestCache(cache -> cache.disable())
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
-    return http.build();
+        .requestCache(cache -> cache.disable());
   }
 }
