@@ -7,6 +7,7 @@ import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
+import dev.watchword.server.vault.PolicyContract;
 import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.SeedRevealContract;
 import dev.watchword.server.vault.TwoPersonReleaseContract;
@@ -17,4 +18,4 @@ import dev.watchword.server.web.BadInputContract;
 class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
-    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract {}
+    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, PolicyContract {}

@@ -11,6 +11,7 @@ import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
+import dev.watchword.server.vault.PolicyContract;
 import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.SeedRevealContract;
 import dev.watchword.server.vault.TwoPersonReleaseContract;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
-    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, OpenApiDocumentContract {
+    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, PolicyContract, OpenApiDocumentContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -11,6 +11,7 @@ import dev.watchword.server.audit.Decision;
 import dev.watchword.server.crypto.DecryptionFailedException;
 import dev.watchword.server.crypto.SeedCipher;
 import dev.watchword.server.identity.Caller;
+import dev.watchword.server.policy.PolicyDecision;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Guarantees: the seed is decrypted only to compute the code and zeroed right after; the
  * {@code code.release} event commits in the same transaction as the HOTP counter it consumed,
  * and the code is returned only after that commit (if the audit write fails, no code leaves);
- * a refused release is audited as a denial in a transaction of its own.
+ * a refused release is audited as a denial in a transaction of its own; the vault's context
+ * policies are evaluated before any approval, HOTP counter or seed is touched.
  */
 @Service
 class CodeReleaseService {
@@ -39,16 +41,18 @@ class CodeReleaseService {
 
   private final VaultService vaults;
   private final ReleaseApprovalService approvals;
+  private final VaultPolicyService policies;
   private final EntryRepository entries;
   private final SeedCipher cipher;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  CodeReleaseService(VaultService vaults, ReleaseApprovalService approvals, EntryRepository entries, SeedCipher cipher, AuditLog audit,
-      TransactionTemplate transactions, Clock clock) {
+  CodeReleaseService(VaultService vaults, ReleaseApprovalService approvals, VaultPolicyService policies,
+      EntryRepository entries, SeedCipher cipher, AuditLog audit, TransactionTemplate transactions, Clock clock) {
     this.vaults = vaults;
     this.approvals = approvals;
+    this.policies = policies;
     this.entries = entries;
     this.cipher = cipher;
     this.audit = audit;
@@ -79,9 +83,13 @@ class CodeReleaseService {
 
   private ReleaseOutcome releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
       String approvalId, RequestOrigin origin) {
-    ReleaseRules rules = vaults.getWithRole(caller, vaultId, VaultRole.VIEWER).rules();
+    Vault vault = vaults.getWithRole(caller, vaultId, VaultRole.VIEWER);
+    ReleaseRules rules = vault.rules();
     rules.check(reason);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
+    PolicyDecision decision = policies.decide(caller, vault, sealed.entry(), origin);
+    decision.orThrow();
+    String policy = decision.passed() == 0 ? "" : " policy=" + decision.passed();
     OtpParameters parameters = sealed.entry().parameters();
     AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)
         .withReason(reason);
@@ -97,7 +105,7 @@ class CodeReleaseService {
       long counter = entries.takeHotpCounter(vaultId, entryId);
       String code = withSeed(sealed, seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
       released = ReleasedCode.hotp(code, counter);
-      event = event.withDetail("counter=" + counter + approval);
+      event = event.withDetail("counter=" + counter + approval + policy);
     } else {
       Instant now = clock.instant();
       TotpWindow window = Totp.window(now, parameters.period());
@@ -106,7 +114,7 @@ class CodeReleaseService {
       String step = "step=" + window.step();
       released = ReleasedCode.totp(code, window.validFrom(), window.validUntil(),
           audit.priorReleases(vaultId, entryId, ACTION, step));
-      event = event.withDetail(step + approval);
+      event = event.withDetail(step + approval + policy);
     }
     audit.record(event);
     return released;

@@ -1,0 +1,88 @@
+package dev.watchword.server.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyEngineTest {
+
+  private final PolicyEngine engine = new PolicyEngine();
+
+  /** Monday 2026-11-23 08:30 UTC, signed in ten minutes earlier at AAL2. */
+  private static PolicyInput input(String ip, ZoneId zone) {
+    Instant now = Instant.parse("2026-11-23T08:30:00Z");
+    return new PolicyInput(new PolicyInput.Subject("alice", "member", "viewer"),
+        new PolicyInput.Authentication(2, List.of("pwd", "otp"), now.minusSeconds(600)),
+        new PolicyInput.Request(ip, now, zone),
+        new PolicyInput.Resource("v1", "Acme", true, "e1", "GitHub", "ops@acme"));
+  }
+
+  private static PolicyRule rule(String name, String expression) {
+    return new PolicyRule(name, name, expression);
+  }
+
+  @Test
+  void evaluateWhenEveryRuleHoldsThenAllowedWithTheCount() {
+    PolicyDecision decision = engine.evaluate(List.of(
+        rule("net", "inCidr(request.ip, '10.0.0.0/8')"),
+        rule("hours", "request.hour >= 8 && request.hour < 18 && request.weekday == 'MONDAY'"),
+        rule("aal", "auth.aal >= 2 && auth.ageSeconds < 3600 && 'otp' in auth.methods"),
+        rule("who", "subject.orgRole == 'member' && resource.highValue == true && resource.issuer == 'GitHub'")),
+        input("10.1.2.3", ZoneId.of("UTC")));
+
+    assertThat(decision.allowed()).isTrue();
+    assertThat(decision.passed()).isEqualTo(4);
+  }
+
+  @Test
+  void evaluateWhenARuleIsFalseThenDeniedNamingTheFirstSuchRule() {
+    PolicyDecision decision = engine.evaluate(List.of(
+        rule("aal", "auth.aal >= 2"), rule("net", "inCidr(request.ip, '10.0.0.0/8')"), rule("never", "false")),
+        input("192.0.2.1", ZoneId.of("UTC")));
+
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.deciding().name()).isEqualTo("net");
+    assertThatThrownBy(decision::orThrow).isInstanceOf(PolicyDeniedException.class)
+        .hasMessage("Refused by policy 'net'.");
+  }
+
+  @Test
+  void evaluateWhenHourIsReadInTheRuleSetsZoneThenTheLocalHourCounts() {
+    // 08:30 UTC is 17:30 in Tokyo.
+    List<PolicyRule> officeHours = List.of(rule("hours", "request.hour >= 9 && request.hour < 17"));
+
+    assertThat(engine.evaluate(officeHours, input("10.0.0.1", ZoneId.of("UTC"))).allowed()).isFalse();
+    assertThat(engine.evaluate(officeHours, input("10.0.0.1", ZoneId.of("Asia/Tokyo"))).allowed()).isFalse();
+    assertThat(engine.evaluate(officeHours, input("10.0.0.1", ZoneId.of("Europe/Berlin"))).allowed()).isTrue();
+  }
+
+  @Test
+  void evaluateWhenEvaluationFailsThenDenied() {
+    PolicyDecision decision = engine.evaluate(List.of(
+        rule("bad ip", "inCidr(request.ip, '10.0.0.0/8')"), rule("missing key", "resource.tags == 'x'")),
+        input("", ZoneId.of("UTC")));
+    PolicyDecision missingKey = engine.evaluate(List.of(rule("missing key", "resource.tags == 'x'")),
+        input("10.0.0.1", ZoneId.of("UTC")));
+
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.deciding().name()).isEqualTo("bad ip");
+    assertThat(missingKey.allowed()).isFalse();
+  }
+
+  @Test
+  void validateWhenExpressionIsWrongThenRefusedWithTheCompilersMessage() {
+    assertThatThrownBy(() -> engine.validate("request.hour >")).isInstanceOf(InvalidPolicyException.class)
+        .hasMessageContaining("does not compile");
+    assertThatThrownBy(() -> engine.validate("nope == 1")).isInstanceOf(InvalidPolicyException.class)
+        .hasMessageContaining("undeclared reference to 'nope'");
+    assertThatThrownBy(() -> engine.validate("subject.username")).isInstanceOf(InvalidPolicyException.class)
+        .hasMessageContaining("must be boolean");
+    assertThatThrownBy(() -> engine.validate("inCidr(request.ip, '10.0.0.0/33')"))
+        .isInstanceOf(InvalidPolicyException.class).hasMessageContaining("10.0.0.0/33");
+    assertThatThrownBy(() -> engine.validate("true".repeat(300))).isInstanceOf(InvalidPolicyException.class);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.watchword.server.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watchword.server.support.ApiClient;
+import dev.watchword.server.support.ApiClient.ApiResponse;
+import dev.watchword.server.support.ServerUnderTest;
+import java.net.http.HttpRequest;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** Context policies: a vault's CEL rules must all hold before a code is released. */
+public interface PolicyContract extends ServerUnderTest {
+
+  String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+  @Test
+  default void codeWhenClientAddressIsOutsideTheRuleBlockThenRefusedNamingTheRuleAndAudited() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String entry = manager.newTotpEntry(vault, SECRET);
+
+    ApiResponse added = addRule(manager, vault, "office network", "inCidr(request.ip, \"10.0.0.0/8\")");
+    ApiResponse code = manager.postJson(ApiClient.codePath(vault, entry), "{}");
+
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(code.status()).as(code.body()).isEqualTo(403);
+    assertThat(code.text("type")).endsWith("/policy-denied");
+    assertThat(code.text("detail")).isEqualTo("Refused by policy 'office network'.");
+    assertThat(jdbc().sql("SELECT decision || ' ' || detail FROM audit_event WHERE entry_id = :entry"
+        + " AND action = 'code.release'").param("entry", entry).query(String.class).list())
+        .containsExactly("deny Refused by policy 'office network'.");
+    assertThat(jdbc().sql("SELECT count(*) FROM audit_event WHERE vault_id = :vault AND action = 'policy.add'")
+        .param("vault", vault).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  default void codeWhenEveryRuleHoldsThenReleasedAndAuditedWithTheRulesPassed() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String entry = manager.newTotpEntry(vault, SECRET);
+    addRule(manager, vault, "loopback", "inCidr(request.ip, \"127.0.0.0/8\") || inCidr(request.ip, \"::1/128\")");
+    addRule(manager, vault, "strong sign-in", "auth.aal >= 2 && subject.vaultRole == \"manager\"");
+
+    ApiResponse code = manager.postJson(ApiClient.codePath(vault, entry), "{}");
+
+    assertThat(code.status()).as(code.body()).isEqualTo(200);
+    assertThat(jdbc().sql("SELECT detail FROM audit_event WHERE entry_id = :entry AND action = 'code.release'")
+        .param("entry", entry).query(String.class).single()).matches("step=\\d+ policy=2");
+  }
+
+  @Test
+  default void codeWhenRequestHourIsOutsideOfficeHoursThenRefusedAndInsideThenReleased() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String entry = manager.newTotpEntry(vault, SECRET);
+    ZoneId zone = ZoneId.of("Asia/Kolkata");
+    int hour = clock().instant().atZone(zone).getHour();
+    setTimeZone(manager, vault, zone.getId());
+    // "Office hours" around the server's current hour in the vault's zone, then far from it.
+    String open = addRule(manager, vault, "office hours",
+        "request.hour in [" + hour + ", " + (hour + 1) % 24 + "]").text("id");
+
+    ApiResponse inside = manager.postJson(ApiClient.codePath(vault, entry), "{}");
+    manager.send(manager.request("/api/v1/vaults/" + vault + "/policies/" + open).DELETE());
+    addRule(manager, vault, "office hours", "request.hour in [" + (hour + 8) % 24 + ", " + (hour + 9) % 24 + "]");
+    ApiResponse outside = manager.postJson(ApiClient.codePath(vault, entry), "{}");
+
+    assertThat(inside.status()).as(inside.body()).isEqualTo(200);
+    assertThat(outside.status()).isEqualTo(403);
+    assertThat(outside.text("detail")).isEqualTo("Refused by policy 'office hours'.");
+    assertThat(manager.get("/api/v1/vaults/" + vault + "/policies").json().path("rules").size()).isEqualTo(1);
+  }
+
+  @Test
+  default void addWhenExpressionDoesNotCompileOrIsNotBooleanThenRefusedWithTheCompilersMessage() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+
+    ApiResponse undeclared = addRule(manager, vault, "typo", "requst.ip == \"1.2.3.4\"");
+    ApiResponse notBoolean = addRule(manager, vault, "number", "request.hour + 1");
+    ApiResponse badBlock = addRule(manager, vault, "block", "inCidr(request.ip, \"10.0.0.0/33\")");
+    ApiResponse badZone = setTimeZone(manager, vault, "Mars/Olympus");
+
+    assertThat(undeclared.status()).isEqualTo(400);
+    assertThat(undeclared.text("type")).endsWith("/invalid-policy");
+    assertThat(undeclared.text("detail")).contains("undeclared reference to 'requst'");
+    assertThat(notBoolean.status()).isEqualTo(400);
+    assertThat(badBlock.status()).isEqualTo(400);
+    assertThat(badBlock.text("detail")).contains("10.0.0.0/33");
+    assertThat(badZone.status()).isEqualTo(400);
+    assertThat(manager.get("/api/v1/vaults/" + vault + "/policies").json().path("rules").size()).isZero();
+  }
+
+  @Test
+  default void addWhenCallerIsNotManagerThenForbiddenAndOutsiderNotFound() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    ApiClient viewer = newMember("viewer");
+    manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + viewer.get("/api/v1/users/me").text("id"))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"viewer\"}")));
+
+    ApiResponse byViewer = addRule(viewer, vault, "mine", "true");
+    ApiResponse byOutsider = addRule(newMember("outsider"), vault, "mine", "true");
+    ApiResponse listByViewer = viewer.get("/api/v1/vaults/" + vault + "/policies");
+
+    assertThat(byViewer.status()).isEqualTo(403);
+    assertThat(listByViewer.status()).isEqualTo(403);
+    assertThat(byOutsider.status()).isEqualTo(404);
+  }
+
+  private static ApiResponse addRule(ApiClient client, String vault, String name, String expression) {
+    String json = "{\"name\":\"" + name + "\",\"expression\":\"" + expression.replace("\\", "\\\\").replace("\"", "\\\"")
+        + "\"}";
+    return client.postJson("/api/v1/vaults/" + vault + "/policies", json);
+  }
+
+  private static ApiResponse setTimeZone(ApiClient client, String vault, String zone) {
+    return client.send(client.request("/api/v1/vaults/" + vault + "/policies/time-zone")
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"timeZone\":\"" + zone + "\"}")));
+  }
+}
