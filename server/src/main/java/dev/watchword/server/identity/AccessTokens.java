@@ -67,7 +67,7 @@ class AccessTokens {
     }
     long now = clock.millis();
     Optional<AuthenticatedRow> row = jdbc.sql("""
-            SELECT u.id, u.username, u.org_role, t.session_id, s.aal, s.authenticated_at, s.last_seen_at
+            SELECT u.id, u.username, u.org_role, t.session_id, s.aal, s.methods, s.authenticated_at, s.last_seen_at
             FROM access_token t
               JOIN app_user u ON u.id = t.user_id
               LEFT JOIN auth_session s ON s.id = t.session_id
@@ -107,7 +107,8 @@ class AccessTokens {
       return new AuthenticatedRow(new Caller(id, username, role), 0);
     }
     return new AuthenticatedRow(new Caller(id, username, role, sessionId, rs.getInt("aal"),
-        Instant.ofEpochMilli(rs.getLong("authenticated_at"))), rs.getLong("last_seen_at"));
+        Instant.ofEpochMilli(rs.getLong("authenticated_at")), Caller.methodsOf(rs.getString("methods"))),
+        rs.getLong("last_seen_at"));
   }
 
   private record AuthenticatedRow(Caller caller, long lastSeenAt) {}

@@ -90,8 +90,7 @@ class VaultPolicyService {
     }
     PolicyInput input = new PolicyInput(
         new PolicyInput.Subject(caller.username(), caller.role().wireName(), vault.role().wireName()),
-        // The sign-in methods are not on the Caller yet: rules see an empty list.
-        new PolicyInput.Authentication(caller.aal(), List.of(), caller.authenticatedAt()),
+        new PolicyInput.Authentication(caller.aal(), caller.methods(), caller.authenticatedAt()),
         new PolicyInput.Request(origin.clientIp(), clock.instant(), rules.timeZone(vault.id())),
         new PolicyInput.Resource(vault.id().toString(), vault.name(), vault.rules().highValue(),
             entry.id().toString(), entry.issuer(), entry.account()));

@@ -40,7 +40,8 @@ public interface PolicyContract extends ServerUnderTest {
     String vault = manager.newVault();
     String entry = manager.newTotpEntry(vault, SECRET);
     addRule(manager, vault, "loopback", "inCidr(request.ip, \"127.0.0.0/8\") || inCidr(request.ip, \"::1/128\")");
-    addRule(manager, vault, "strong sign-in", "auth.aal >= 2 && subject.vaultRole == \"manager\"");
+    addRule(manager, vault, "strong sign-in",
+        "auth.aal >= 2 && subject.vaultRole == \"manager\" && \"test\" in auth.methods");
 
     ApiResponse code = manager.postJson(ApiClient.codePath(vault, entry), "{}");
 
