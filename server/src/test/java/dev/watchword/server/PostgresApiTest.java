@@ -4,6 +4,7 @@ import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
+import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
@@ -18,4 +19,5 @@ import dev.watchword.server.web.BadInputContract;
 class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
-    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, PolicyContract {}
+    IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
+    PolicyContract {}

@@ -8,9 +8,15 @@ import org.springframework.stereotype.Component;
 public class UserDirectory {
 
   private final UserRepository users;
+  private final Groups groups;
 
-  UserDirectory(UserRepository users) {
+  UserDirectory(UserRepository users, Groups groups) {
     this.users = users;
+    this.groups = groups;
+  }
+
+  public boolean groupExists(dev.watchword.server.shared.GroupId group) {
+    return groups.find(group).isPresent();
   }
 
   /** True when the user exists, disabled or not. */

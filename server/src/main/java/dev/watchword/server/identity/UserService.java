@@ -23,10 +23,12 @@ class UserService {
   private final AuditLog audit;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
+  private final Groups groups;
 
   UserService(UserRepository users, PasswordPolicy policy, PasswordHasher hasher, Sessions sessions,
-      AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events) {
+      AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events, Groups groups) {
     this.events = events;
+    this.groups = groups;
     this.users = users;
     this.policy = policy;
     this.hasher = hasher;
@@ -81,6 +83,7 @@ class UserService {
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
       if (users.disable(target)) {
         sessions.endAll(target);
+        groups.leaveAll(target);
         events.publishEvent(new UserDisabled(target));
         audit.record(AuditEvent.allowed(admin.id(), admin.username(), "user.disable", null, null, origin)
             .withDetail("user=" + target));

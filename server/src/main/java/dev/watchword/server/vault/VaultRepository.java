@@ -18,10 +18,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VaultRepository {
 
+  /**
+   * The caller's live roles per vault, directly or through a group; a vault can appear once per
+   * source, and {@link #highestRolePerVault} keeps the strongest.
+   */
   private static final String VISIBLE_VAULTS = """
       SELECT v.id, v.name, v.client, v.created_at, v.require_reason, v.ticket_pattern, v.high_value, m.role
-      FROM vault v JOIN vault_member m ON m.vault_id = v.id
-      WHERE m.user_id = :userId AND (m.expires_at IS NULL OR m.expires_at > :now)""";
+      FROM vault v JOIN (
+          SELECT vault_id, role FROM vault_member
+          WHERE user_id = :userId AND (expires_at IS NULL OR expires_at > :now)
+        UNION ALL
+          SELECT g.vault_id, g.role FROM vault_group_grant g JOIN group_member gm ON gm.group_id = g.group_id
+          WHERE gm.user_id = :userId AND (g.expires_at IS NULL OR g.expires_at > :now)
+      ) m ON m.vault_id = v.id""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -65,20 +74,28 @@ class VaultRepository {
   }
 
   Optional<Vault> findVisible(VaultId vaultId, UserId userId) {
-    return jdbc.sql(VISIBLE_VAULTS + " AND v.id = :vaultId")
+    return highestRolePerVault(jdbc.sql(VISIBLE_VAULTS + " WHERE v.id = :vaultId")
         .param("vaultId", vaultId.toString())
         .param("userId", userId.toString())
         .param("now", clock.millis())
         .query(VaultRepository::vault)
-        .optional();
+        .list()).stream().findFirst();
   }
 
   List<Vault> listVisible(UserId userId) {
-    return jdbc.sql(VISIBLE_VAULTS + " ORDER BY v.name, v.id")
+    return highestRolePerVault(jdbc.sql(VISIBLE_VAULTS + " ORDER BY v.name, v.id")
         .param("userId", userId.toString())
         .param("now", clock.millis())
         .query(VaultRepository::vault)
-        .list();
+        .list());
+  }
+
+  private static List<Vault> highestRolePerVault(List<Vault> rows) {
+    java.util.Map<VaultId, Vault> strongest = new java.util.LinkedHashMap<>();
+    for (Vault row : rows) {
+      strongest.merge(row.id(), row, (a, b) -> a.role().includes(b.role()) ? a : b);
+    }
+    return List.copyOf(strongest.values());
   }
 
   private static Vault vault(ResultSet rs, int row) throws SQLException {

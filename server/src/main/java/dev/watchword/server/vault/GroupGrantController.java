@@ -1,0 +1,127 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.audit.AuditEvent;
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.identity.GroupNotFoundException;
+import dev.watchword.server.identity.UserDirectory;
+import dev.watchword.server.shared.GroupId;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Vault roles held by groups: a vault's managers give a group a role, optionally until a time;
+ * every member of the group then has it, and loses it when they leave the group.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/vaults/{vaultId}/groups", produces = "application/json")
+class GroupGrantController {
+
+  private final VaultService vaults;
+  private final UserDirectory directory;
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  GroupGrantController(VaultService vaults, UserDirectory directory, JdbcClient jdbc, AuditLog audit,
+      TransactionTemplate transactions, Clock clock) {
+    this.vaults = vaults;
+    this.directory = directory;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  GrantList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
+    VaultId vault = vault(vaultId);
+    vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+    return new GrantList(jdbc.sql("""
+            SELECT group_id, role, expires_at FROM vault_group_grant
+            WHERE vault_id = :vaultId AND (expires_at IS NULL OR expires_at > :now) ORDER BY created_at""")
+        .param("vaultId", vault.toString()).param("now", clock.millis())
+        .query((rs, n) -> {
+          long expires = rs.getLong("expires_at");
+          return new GrantView(vaultId, rs.getString("group_id"), rs.getString("role"),
+              rs.wasNull() ? null : Instant.ofEpochMilli(expires));
+        })
+        .list());
+  }
+
+  @PutMapping(path = "/{groupId}", consumes = "application/json")
+  GrantView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String groupId,
+      @Valid @RequestBody GrantRequest body, HttpServletRequest request) {
+    VaultId vault = vault(vaultId);
+    return transactions.execute(status -> {
+      vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+      GroupId group = GroupId.parse(groupId).filter(directory::groupExists).orElseThrow(GroupNotFoundException::new);
+      if (body.expiresAt() != null && !body.expiresAt().isAfter(clock.instant())) {
+        throw new InvalidMembershipException("'expiresAt' must be in the future.");
+      }
+      Long expires = body.expiresAt() == null ? null : body.expiresAt().toEpochMilli();
+      String role = body.role().toLowerCase(Locale.ROOT);
+      jdbc.sql("DELETE FROM vault_group_grant WHERE vault_id = :vaultId AND group_id = :groupId")
+          .param("vaultId", vault.toString()).param("groupId", group.toString()).update();
+      jdbc.sql("""
+              INSERT INTO vault_group_grant (vault_id, group_id, role, expires_at, created_at)
+              VALUES (:vaultId, :groupId, :role, :expires, :now)""")
+          .param("vaultId", vault.toString()).param("groupId", group.toString()).param("role", role)
+          .param("expires", expires).param("now", clock.millis())
+          .update();
+      audit.record(AuditEvent.allowed(caller.id(), caller.username(), "group.grant", vault, null,
+          RequestOrigins.of(request)).withDetail("group=" + group + " role=" + role));
+      return new GrantView(vaultId, group.toString(), role, body.expiresAt());
+    });
+  }
+
+  @DeleteMapping("/{groupId}")
+  ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String groupId, HttpServletRequest request) {
+    VaultId vault = vault(vaultId);
+    transactions.executeWithoutResult(status -> {
+      vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+      GroupId group = GroupId.parse(groupId).orElseThrow(GroupNotFoundException::new);
+      int removed = jdbc.sql("DELETE FROM vault_group_grant WHERE vault_id = :vaultId AND group_id = :groupId")
+          .param("vaultId", vault.toString()).param("groupId", group.toString()).update();
+      if (removed == 0) {
+        throw new GroupNotFoundException();
+      }
+      audit.record(AuditEvent.allowed(caller.id(), caller.username(), "group.revoke", vault, null,
+          RequestOrigins.of(request)).withDetail("group=" + group));
+    });
+    return ResponseEntity.noContent().build();
+  }
+
+  private static VaultId vault(String text) {
+    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
+  }
+
+  record GrantRequest(
+      @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
+      Instant expiresAt) {}
+
+  record GrantView(String vaultId, String groupId, String role, Instant expiresAt) {}
+
+  record GrantList(List<GrantView> groups) {}
+}
