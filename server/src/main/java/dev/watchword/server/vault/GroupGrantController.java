@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,16 +37,16 @@ class GroupGrantController {
 
   private final VaultService vaults;
   private final UserDirectory directory;
-  private final JdbcClient jdbc;
+  private final GroupGrants grants;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  GroupGrantController(VaultService vaults, UserDirectory directory, JdbcClient jdbc, AuditLog audit,
+  GroupGrantController(VaultService vaults, UserDirectory directory, GroupGrants grants, AuditLog audit,
       TransactionTemplate transactions, Clock clock) {
     this.vaults = vaults;
     this.directory = directory;
-    this.jdbc = jdbc;
+    this.grants = grants;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
@@ -57,16 +56,9 @@ class GroupGrantController {
   GrantList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
     VaultId vault = vault(vaultId);
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);
-    return new GrantList(jdbc.sql("""
-            SELECT group_id, role, expires_at FROM vault_group_grant
-            WHERE vault_id = :vaultId AND (expires_at IS NULL OR expires_at > :now) ORDER BY created_at""")
-        .param("vaultId", vault.toString()).param("now", clock.millis())
-        .query((rs, n) -> {
-          long expires = rs.getLong("expires_at");
-          return new GrantView(vaultId, rs.getString("group_id"), rs.getString("role"),
-              rs.wasNull() ? null : Instant.ofEpochMilli(expires));
-        })
-        .list());
+    return new GrantList(grants.live(vault).stream()
+        .map(g -> new GrantView(vaultId, g.group().toString(), g.role().wireName(), g.expiresAt()))
+        .toList());
   }
 
   @PutMapping(path = "/{groupId}", consumes = "application/json")
@@ -79,19 +71,11 @@ class GroupGrantController {
       if (body.expiresAt() != null && !body.expiresAt().isAfter(clock.instant())) {
         throw new InvalidMembershipException("'expiresAt' must be in the future.");
       }
-      Long expires = body.expiresAt() == null ? null : body.expiresAt().toEpochMilli();
-      String role = body.role().toLowerCase(Locale.ROOT);
-      jdbc.sql("DELETE FROM vault_group_grant WHERE vault_id = :vaultId AND group_id = :groupId")
-          .param("vaultId", vault.toString()).param("groupId", group.toString()).update();
-      jdbc.sql("""
-              INSERT INTO vault_group_grant (vault_id, group_id, role, expires_at, created_at)
-              VALUES (:vaultId, :groupId, :role, :expires, :now)""")
-          .param("vaultId", vault.toString()).param("groupId", group.toString()).param("role", role)
-          .param("expires", expires).param("now", clock.millis())
-          .update();
+      VaultRole role = VaultRole.fromWire(body.role().toLowerCase(Locale.ROOT));
+      grants.put(vault, group, role, body.expiresAt());
       audit.record(AuditEvent.allowed(caller.id(), caller.username(), "group.grant", vault, null,
-          RequestOrigins.of(request)).withDetail("group=" + group + " role=" + role));
-      return new GrantView(vaultId, group.toString(), role, body.expiresAt());
+          RequestOrigins.of(request)).withDetail("group=" + group + " role=" + role.wireName()));
+      return new GrantView(vaultId, group.toString(), role.wireName(), body.expiresAt());
     });
   }
 
@@ -102,9 +86,7 @@ class GroupGrantController {
     transactions.executeWithoutResult(status -> {
       vaults.getWithRole(caller, vault, VaultRole.MANAGER);
       GroupId group = GroupId.parse(groupId).orElseThrow(GroupNotFoundException::new);
-      int removed = jdbc.sql("DELETE FROM vault_group_grant WHERE vault_id = :vaultId AND group_id = :groupId")
-          .param("vaultId", vault.toString()).param("groupId", group.toString()).update();
-      if (removed == 0) {
+      if (!grants.remove(vault, group)) {
         throw new GroupNotFoundException();
       }
       audit.record(AuditEvent.allowed(caller.id(), caller.username(), "group.revoke", vault, null,
