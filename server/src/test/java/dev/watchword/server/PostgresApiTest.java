@@ -4,6 +4,7 @@ import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
+import dev.watchword.server.vault.AccessRequestContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.IsolationMatrixContract;
@@ -20,4 +21,5 @@ class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
+    AccessRequestContract,
     PolicyContract {}

@@ -59,6 +59,11 @@ class VaultService {
     return getVisible(caller, id);
   }
 
+  /** Whether the caller holds any live role in the vault. */
+  boolean isVisible(Caller caller, VaultId id) {
+    return vaults.findVisible(id, caller.id()).isPresent();
+  }
+
   /** The vault if the caller may see it; otherwise "not found", whether or not it exists. */
   Vault getVisible(Caller caller, VaultId id) {
     return vaults.findVisible(id, caller.id()).orElseThrow(VaultNotFoundException::new);
