@@ -94,7 +94,7 @@ class CodeReleaseService {
     AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)
         .withReason(reason);
     String approval = "";
-    if (rules.highValue()) {
+    if (rules.highValue() || sealed.entry().highValue()) {
       if (approvalId == null) {
         return approvals.request(caller, vaultId, entryId, reason, origin);
       }

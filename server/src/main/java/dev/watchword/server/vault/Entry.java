@@ -11,9 +11,10 @@ import java.time.Instant;
  *
  * @param weakSecret the seed is shorter than 128 bits (RFC 4226 §4 R6); kept, but flagged
  * @param rotationDueSince when the seed was revealed, if it has not been replaced since
+ * @param highValue its codes need a second person's approval, whatever the vault says
  */
 record Entry(EntryId id, VaultId vaultId, String issuer, String account, OtpParameters parameters,
-    boolean weakSecret, Instant createdAt, Instant rotationDueSince) {
+    boolean weakSecret, Instant createdAt, Instant rotationDueSince, boolean highValue) {
 
   /** A seed of this entry was revealed and not yet replaced: it may be known outside the vault. */
   boolean rotationDue() {

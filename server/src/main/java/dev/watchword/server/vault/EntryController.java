@@ -67,6 +67,17 @@ class EntryController {
     return ResponseEntity.status(outcome instanceof ApprovalRequired ? 202 : 200).body(outcome);
   }
 
+  /** Managers mark an entry high-value: its codes then need a second person's approval. */
+  @org.springframework.web.bind.annotation.PatchMapping(path = "/{entryId}", consumes = "application/json")
+  EntryView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, @Valid @RequestBody UpdateEntryRequest body, HttpServletRequest request) {
+    EntryId entry = EntryId.parse(entryId).orElseThrow(EntryNotFoundException::new);
+    return EntryView.of(entries.setHighValue(caller, vaultIdOf(vaultId), entry, body.highValue(),
+        RequestOrigins.of(request)));
+  }
+
+  record UpdateEntryRequest(@jakarta.validation.constraints.NotNull Boolean highValue) {}
+
   /** A malformed id names no vault, so it is "not found" like any other unknown id. */
   private static VaultId vaultIdOf(String text) {
     return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
@@ -78,14 +89,15 @@ class EntryController {
 
   /** An entry as the API shows it: never the secret. */
   record EntryView(String id, String vaultId, String issuer, String account, String type, String algorithm,
-      int digits, Integer period, Long counter, boolean weakSecret, Instant createdAt, boolean rotationDue) {
+      int digits, Integer period, Long counter, boolean weakSecret, Instant createdAt, boolean rotationDue,
+      boolean highValue) {
 
     static EntryView of(Entry entry) {
       OtpParameters p = entry.parameters();
       boolean hotp = p.type() == OtpType.HOTP;
       return new EntryView(entry.id().toString(), entry.vaultId().toString(), entry.issuer(), entry.account(),
           p.type().lowerName(), p.algorithm().name(), p.digits(), hotp ? null : p.period(),
-          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt(), entry.rotationDue());
+          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt(), entry.rotationDue(), entry.highValue());
     }
   }
 

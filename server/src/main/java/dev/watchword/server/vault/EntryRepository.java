@@ -20,7 +20,7 @@ class EntryRepository {
 
   private static final String COLUMNS = """
       id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter, weak_secret, created_at,
-      rotation_due_at""";
+      rotation_due_at, high_value""";
 
   private final JdbcClient jdbc;
 
@@ -64,6 +64,12 @@ class EntryRepository {
         .param("id", entryId.toString())
         .query((rs, row) -> new SealedEntry(entry(rs, row), rs.getBytes("secret_ciphertext")))
         .optional();
+  }
+
+  void setHighValue(VaultId vaultId, EntryId entryId, boolean highValue) {
+    jdbc.sql("UPDATE entry SET high_value = :highValue WHERE vault_id = :vaultId AND id = :id")
+        .param("highValue", highValue).param("vaultId", vaultId.toString()).param("id", entryId.toString())
+        .update();
   }
 
   void markRotationDue(VaultId vaultId, EntryId entryId, Instant since) {
@@ -113,7 +119,8 @@ class EntryRepository {
         : OtpParameters.totp(algorithm, digits, rs.getInt("period"));
     return new Entry(EntryId.of(rs.getString("id")), VaultId.of(rs.getString("vault_id")),
         rs.getString("issuer"), rs.getString("account"), parameters, rs.getBoolean("weak_secret"),
-        Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "rotation_due_at"));
+        Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "rotation_due_at"),
+        rs.getBoolean("high_value"));
   }
 
   private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {

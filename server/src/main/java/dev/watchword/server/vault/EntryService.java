@@ -36,7 +36,7 @@ class EntryService {
     vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
     EntryId id = EntryId.random();
     Entry entry = new Entry(id, vaultId, draft.issuer(), draft.account(), draft.parameters(),
-        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, false);
     byte[] seed = draft.secret().bytes();
     try {
       entries.insert(entry, cipher.encrypt(vaultId, id, seed), caller.id());
@@ -46,6 +46,17 @@ class EntryService {
     }
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.create", vaultId, id, origin));
     return entry;
+  }
+
+  /** Marks an entry high-value (two-person release) or not; managers only. */
+  @Transactional
+  Entry setHighValue(Caller caller, VaultId vaultId, EntryId entryId, boolean highValue, RequestOrigin origin) {
+    vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
+    entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
+    entries.setHighValue(vaultId, entryId, highValue);
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.settings", vaultId, entryId, origin)
+        .withDetail("highValue=" + highValue));
+    return entries.findSealed(vaultId, entryId).orElseThrow().entry();
   }
 
   // No transaction: on SQLite every transaction takes the write lock up front (BEGIN IMMEDIATE),

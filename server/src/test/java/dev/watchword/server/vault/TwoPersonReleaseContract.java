@@ -59,6 +59,27 @@ public interface TwoPersonReleaseContract extends ServerUnderTest {
         .isEqualTo(409);
   }
 
+  @Test
+  default void codeWhenOnlyTheEntryIsHighValueThenItAloneNeedsApproval() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String guarded = manager.newTotpEntry(vault, SECRET);
+    String ordinary = manager.newTotpEntry(vault, SECRET);
+    ApiClient technician = member(manager, vault, "technician");
+
+    ApiResponse marked = manager.send(manager.request("/api/v1/vaults/" + vault + "/entries/" + guarded)
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"highValue\":true}")));
+
+    assertThat(marked.status()).isEqualTo(200);
+    assertThat(marked.json().path("highValue").asBoolean()).isTrue();
+    assertThat(technician.postJson(ApiClient.codePath(vault, guarded), "{}").status()).isEqualTo(202);
+    assertThat(technician.postJson(ApiClient.codePath(vault, ordinary), "{}").status()).isEqualTo(200);
+    assertThat(technician.send(technician.request("/api/v1/vaults/" + vault + "/entries/" + ordinary)
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"highValue\":false}"))).status()).isEqualTo(403);
+  }
+
   private static String approvals(String vault) {
     return "/api/v1/vaults/" + vault + "/approvals";
   }
