@@ -28,8 +28,8 @@ class ApprovalController {
   @GetMapping
   PendingList pending(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
     return new PendingList(approvals.pending(caller, vault(vaultId)).stream()
-        .map(p -> new PendingItem(p.id(), p.entry().toString(), p.requesterName(), p.reason(), p.requestedAt(),
-            p.expiresAt()))
+        .map(p -> new PendingItem(p.id(), p.entry().toString(), p.requesterName(), p.purpose(), p.reason(),
+            p.requestedAt(), p.expiresAt()))
         .toList());
   }
 
@@ -51,8 +51,9 @@ class ApprovalController {
     return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
   }
 
-  record PendingItem(String approvalId, String entryId, String requester, String reason, Instant requestedAt,
-      Instant expiresAt) {}
+  /** {@code purpose}: {@code code} (a code release) or {@code reveal} (a seed reveal). */
+  record PendingItem(String approvalId, String entryId, String requester, String purpose, String reason,
+      Instant requestedAt, Instant expiresAt) {}
 
   record PendingList(List<PendingItem> approvals) {}
 }

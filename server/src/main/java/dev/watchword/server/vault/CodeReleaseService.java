@@ -96,9 +96,9 @@ class CodeReleaseService {
     String approval = "";
     if (rules.highValue() || sealed.entry().highValue()) {
       if (approvalId == null) {
-        return approvals.request(caller, vaultId, entryId, reason, origin);
+        return approvals.request(caller, vaultId, entryId, ReleaseApprovalService.CODE, reason, origin);
       }
-      approval = " approvedBy=" + approvals.use(caller, vaultId, entryId, approvalId);
+      approval = " approvedBy=" + approvals.use(caller, vaultId, entryId, ReleaseApprovalService.CODE, approvalId);
     }
     ReleasedCode released;
     if (parameters.type() == OtpType.HOTP) {

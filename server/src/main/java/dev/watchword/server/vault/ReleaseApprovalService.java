@@ -37,19 +37,23 @@ class ReleaseApprovalService {
     this.clock = clock;
   }
 
-  /** Runs in the code request's transaction. */
-  ApprovalRequired request(Caller caller, VaultId vault, EntryId entry, String reason, RequestOrigin origin) {
+  static final String CODE = "code";
+  static final String REVEAL = "reveal";
+
+  /** Runs in the request's transaction; {@code purpose} is {@link #CODE} or {@link #REVEAL}. */
+  ApprovalRequired request(Caller caller, VaultId vault, EntryId entry, String purpose, String reason,
+      RequestOrigin origin) {
     Instant now = clock.instant();
     Instant expires = now.plus(DECISION_WINDOW);
-    String id = approvals.request(vault, entry, caller.id(), reason, now, expires);
-    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "code.approval.request", vault, entry, origin)
-        .withReason(reason).withDetail("approval=" + id));
+    String id = approvals.request(vault, entry, caller.id(), purpose, reason, now, expires);
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), purpose + ".approval.request", vault, entry,
+        origin).withReason(reason).withDetail("approval=" + id));
     return new ApprovalRequired(id, expires);
   }
 
-  /** Runs in the code request's transaction; returns who approved. */
-  UserId use(Caller caller, VaultId vault, EntryId entry, String approvalId) {
-    return approvals.use(vault, entry, approvalId, caller.id(), clock.instant())
+  /** Runs in the request's transaction; returns who approved. */
+  UserId use(Caller caller, VaultId vault, EntryId entry, String purpose, String approvalId) {
+    return approvals.use(vault, entry, purpose, approvalId, caller.id(), clock.instant())
         .orElseThrow(ApprovalNotUsableException::new);
   }
 

@@ -24,12 +24,15 @@ class ReleaseApprovals {
     this.jdbc = jdbc;
   }
 
-  String request(VaultId vault, EntryId entry, UserId requester, String reason, Instant now, Instant expiresAt) {
+  String request(VaultId vault, EntryId entry, UserId requester, String purpose, String reason, Instant now,
+      Instant expiresAt) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
-            INSERT INTO release_approval (id, vault_id, entry_id, requester_id, reason, status, created_at, expires_at)
-            VALUES (:id, :vaultId, :entryId, :requester, :reason, 'pending', :now, :expires)""")
+            INSERT INTO release_approval (id, vault_id, entry_id, requester_id, purpose, reason, status, created_at,
+                                          expires_at)
+            VALUES (:id, :vaultId, :entryId, :requester, :purpose, :reason, 'pending', :now, :expires)""")
         .param("id", id).param("vaultId", vault.toString()).param("entryId", entry.toString())
+        .param("purpose", purpose)
         .param("requester", requester.toString()).param("reason", reason)
         .param("now", now.toEpochMilli()).param("expires", expiresAt.toEpochMilli())
         .update();
@@ -49,14 +52,15 @@ class ReleaseApprovals {
         .update() == 1;
   }
 
-  /** Uses an approved request of this requester for this entry, once; returns who approved it. */
-  Optional<UserId> use(VaultId vault, EntryId entry, String id, UserId requester, Instant now) {
+  /** Uses an approved request of this requester for this entry and purpose, once; returns who approved it. */
+  Optional<UserId> use(VaultId vault, EntryId entry, String purpose, String id, UserId requester, Instant now) {
     return jdbc.sql("""
             UPDATE release_approval SET status = 'used'
             WHERE id = :id AND vault_id = :vaultId AND entry_id = :entryId AND requester_id = :requester
-              AND status = 'approved' AND expires_at > :now
+              AND purpose = :purpose AND status = 'approved' AND expires_at > :now
             RETURNING approver_id""")
         .param("id", id).param("vaultId", vault.toString()).param("entryId", entry.toString())
+        .param("purpose", purpose)
         .param("requester", requester.toString()).param("now", now.toEpochMilli())
         .query((rs, n) -> UserId.of(rs.getString("approver_id")))
         .optional();
@@ -64,16 +68,17 @@ class ReleaseApprovals {
 
   List<Pending> pending(VaultId vault, Instant now) {
     return jdbc.sql("""
-            SELECT a.id, a.entry_id, a.requester_id, u.username, a.reason, a.created_at, a.expires_at
+            SELECT a.id, a.entry_id, a.requester_id, u.username, a.purpose, a.reason, a.created_at, a.expires_at
             FROM release_approval a JOIN app_user u ON u.id = a.requester_id
             WHERE a.vault_id = :vaultId AND a.status = 'pending' AND a.expires_at > :now ORDER BY a.created_at""")
         .param("vaultId", vault.toString()).param("now", now.toEpochMilli())
         .query((rs, n) -> new Pending(rs.getString("id"), EntryId.of(rs.getString("entry_id")),
-            UserId.of(rs.getString("requester_id")), rs.getString("username"), rs.getString("reason"),
+            UserId.of(rs.getString("requester_id")), rs.getString("username"), rs.getString("purpose"),
+            rs.getString("reason"),
             Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
         .list();
   }
 
-  record Pending(String id, EntryId entry, UserId requester, String requesterName, String reason, Instant requestedAt,
-      Instant expiresAt) {}
+  record Pending(String id, EntryId entry, UserId requester, String requesterName, String purpose, String reason,
+      Instant requestedAt, Instant expiresAt) {}
 }

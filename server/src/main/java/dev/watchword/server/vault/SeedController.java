@@ -6,7 +6,6 @@ import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.vault.EntryController.EntryView;
-import dev.watchword.server.vault.SeedRevealService.RevealedSeed;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,12 +34,15 @@ class SeedController {
   }
 
   @PostMapping("/reveal")
-  ResponseEntity<RevealedSeed> reveal(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+  ResponseEntity<RevealOutcome> reveal(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) RevealRequest body,
       HttpServletRequest request) {
     String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-    RevealedSeed revealed = seeds.reveal(caller, vault(vaultId), entry(entryId), reason, RequestOrigins.of(request));
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(revealed);
+    String approval = body == null ? null : body.approval();
+    RevealOutcome outcome = seeds.reveal(caller, vault(vaultId), entry(entryId), reason, approval,
+        RequestOrigins.of(request));
+    return ResponseEntity.status(outcome instanceof ApprovalRequired ? 202 : 200).cacheControl(CacheControl.noStore())
+        .body(outcome);
   }
 
   @PutMapping(path = "/secret", consumes = "application/json")
@@ -64,7 +66,7 @@ class SeedController {
     return EntryId.parse(text).orElseThrow(EntryNotFoundException::new);
   }
 
-  record RevealRequest(@Size(max = 500) @PlainText String reason) {}
+  record RevealRequest(@Size(max = 500) @PlainText String reason, @Size(max = 64) String approval) {}
 
   record ReplaceSecretRequest(@NotNull @Size(max = 512) String secret, Long counter) {
     @Override

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Guarantees: a reveal needs the vault's manager role and a sign-in within the last 15
  * minutes (step-up), obeys the vault's reason rules, is audited as {@code seed.reveal} in the
- * same transaction, and marks the entry "rotation due" until an editor replaces its seed; the
+ * same transaction, and marks the entry "rotation due" until an editor replaces its seed; in a
+ * high-value vault or for a high-value entry it also needs a second person's approval; the
  * offboarding report lists every reveal by a leaver.
  */
 @Service
@@ -40,10 +41,12 @@ class SeedRevealService {
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final ReleaseApprovalService approvals;
 
   SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, StepUp stepUp, AuditLog audit,
-      Clock clock, TransactionTemplate transactions) {
+      Clock clock, TransactionTemplate transactions, ReleaseApprovalService approvals) {
     this.transactions = transactions;
+    this.approvals = approvals;
     this.vaults = vaults;
     this.entries = entries;
     this.cipher = cipher;
@@ -53,9 +56,10 @@ class SeedRevealService {
   }
 
   /** Reveals the seed; a refusal is audited as a {@code deny} in a transaction of its own. */
-  RevealedSeed reveal(Caller caller, VaultId vaultId, EntryId entryId, String reason, RequestOrigin origin) {
+  RevealOutcome reveal(Caller caller, VaultId vaultId, EntryId entryId, String reason, String approvalId,
+      RequestOrigin origin) {
     try {
-      return transactions.execute(status -> revealAudited(caller, vaultId, entryId, reason, origin));
+      return transactions.execute(status -> revealAudited(caller, vaultId, entryId, reason, approvalId, origin));
     } catch (ProblemException refused) {
       AuditEvent denial = new AuditEvent(caller.id(), caller.username(), REVEAL, vaultId, entryId, Decision.DENY,
           reason, origin, refused.getMessage());
@@ -64,12 +68,20 @@ class SeedRevealService {
     }
   }
 
-  private RevealedSeed revealAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
-      RequestOrigin origin) {
-    vaults.getWithRole(caller, vaultId, VaultRole.MANAGER).rules().check(reason);
+  private RevealOutcome revealAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
+      String approvalId, RequestOrigin origin) {
+    ReleaseRules rules = vaults.getWithRole(caller, vaultId, VaultRole.MANAGER).rules();
+    rules.check(reason);
     stepUp.requireRecentAal2(caller);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
     Entry entry = sealed.entry();
+    String approval = "";
+    if (rules.highValue() || entry.highValue()) {
+      if (approvalId == null) {
+        return approvals.request(caller, vaultId, entryId, ReleaseApprovalService.REVEAL, reason, origin);
+      }
+      approval = " approvedBy=" + approvals.use(caller, vaultId, entryId, ReleaseApprovalService.REVEAL, approvalId);
+    }
     RevealedSeed revealed = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(), seed -> {
       Secret secret = Secret.ofBytes(seed);
       try {
@@ -83,7 +95,7 @@ class SeedRevealService {
     });
     entries.markRotationDue(vaultId, entryId, clock.instant());
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), REVEAL, vaultId, entryId, origin)
-        .withReason(reason).withDetail("rotation due"));
+        .withReason(reason).withDetail("rotation due" + approval));
     return revealed;
   }
 
@@ -107,7 +119,7 @@ class SeedRevealService {
   }
 
   /** A revealed seed; {@code toString()} keeps it out of logs. */
-  record RevealedSeed(String secret, String uri) {
+  record RevealedSeed(String secret, String uri) implements RevealOutcome {
     @Override
     public String toString() {
       return "RevealedSeed[redacted]";

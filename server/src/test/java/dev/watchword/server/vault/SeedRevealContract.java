@@ -90,6 +90,33 @@ public interface SeedRevealContract extends ServerUnderTest {
     assertThat(newMember("member").get("/api/v1/users/" + leaverId + "/offboarding-report").status()).isEqualTo(403);
   }
 
+  @Test
+  default void revealWhenVaultIsHighValueThenASecondManagerMustApproveAndACodeApprovalDoesNotCount() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String entry = manager.newTotpEntry(vault, SECRET);
+    ApiClient second = newMember("second");
+    manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + second.get("/api/v1/users/me").text("id"))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"manager\"}")));
+    manager.send(manager.request("/api/v1/vaults/" + vault).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"highValue\":true}")));
+    String codeApproval = manager.postJson(ApiClient.codePath(vault, entry), "{}").text("approvalId");
+    second.post("/api/v1/vaults/" + vault + "/approvals/" + codeApproval + "/approve", null, "");
+
+    ApiResponse withCodeApproval = manager.postJson(path(vault, entry, "reveal"),
+        "{\"approval\":\"" + codeApproval + "\"}");
+    ApiResponse asked = manager.postJson(path(vault, entry, "reveal"), "{}");
+    assertThat(asked.status()).isEqualTo(202);
+    assertThat(asked.body()).doesNotContain(SECRET);
+    second.post("/api/v1/vaults/" + vault + "/approvals/" + asked.text("approvalId") + "/approve", null, "");
+    ApiResponse revealed = manager.postJson(path(vault, entry, "reveal"),
+        "{\"approval\":\"" + asked.text("approvalId") + "\"}");
+
+    assertThat(withCodeApproval.status()).isEqualTo(409);
+    assertThat(revealed.status()).isEqualTo(200);
+    assertThat(revealed.text("secret")).isEqualTo(SECRET);
+  }
+
   private static String path(String vault, String entry, String action) {
     return "/api/v1/vaults/" + vault + "/entries/" + entry + "/" + action;
   }
