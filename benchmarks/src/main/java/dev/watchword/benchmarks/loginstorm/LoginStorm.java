@@ -24,7 +24,7 @@ public final class LoginStorm {
 
   private LoginStorm() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws InterruptedException {
     StormOptions options;
     try {
       options = StormOptions.parse(args);
@@ -37,7 +37,15 @@ public final class LoginStorm {
       return;
     }
     exitAfter(deadline(options));
-    System.exit(run(options));
+    int status;
+    try {
+      status = run(options);
+    } catch (IOException | RuntimeException e) {
+      // Also what a Ctrl-C during the run looks like: the shutdown hook has stopped the server.
+      System.err.println("login storm: stopped: " + e);
+      status = 1;
+    }
+    System.exit(status);
   }
 
   private static int run(StormOptions options) throws IOException, InterruptedException {
