@@ -125,9 +125,7 @@ class PasskeySecurityConfiguration {
 
   /** The RFC 9457 answer ProblemDetailsAdvice would give, for code that runs before any controller. */
   static void writeProblem(HttpServletResponse response, ProblemException e, JsonMapper json) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-    problem.setType(e.type());
-    problem.setTitle(e.title());
+    ProblemDetail problem = e.toProblemDetail();
     response.setStatus(e.status().value());
     e.headers().forEach(response::setHeader);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

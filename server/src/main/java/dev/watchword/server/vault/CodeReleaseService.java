@@ -22,7 +22,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Releases codes.
@@ -45,39 +44,33 @@ class CodeReleaseService {
   private final EntryRepository entries;
   private final SeedCipher cipher;
   private final AuditLog audit;
-  private final TransactionTemplate transactions;
+  private final AuditedRefusals refusals;
   private final Clock clock;
 
   CodeReleaseService(VaultService vaults, ReleaseApprovalService approvals, VaultPolicyService policies,
-      EntryRepository entries, SeedCipher cipher, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+      EntryRepository entries, SeedCipher cipher, AuditLog audit, AuditedRefusals refusals, Clock clock) {
     this.vaults = vaults;
     this.approvals = approvals;
     this.policies = policies;
     this.entries = entries;
     this.cipher = cipher;
     this.audit = audit;
-    this.transactions = transactions;
+    this.refusals = refusals;
     this.clock = clock;
   }
 
   ReleaseOutcome release(Caller caller, VaultId vaultId, EntryId entryId, String reason, String approvalId,
       RequestOrigin origin) {
-    try {
-      return transactions.execute(status -> releaseAudited(caller, vaultId, entryId, reason, approvalId, origin));
-    } catch (ProblemException refused) {
-      AuditEvent denial = new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, entryId, Decision.DENY,
-          reason, origin, refused.getMessage());
-      transactions.executeWithoutResult(status -> audit.record(denial));
-      throw refused;
-    }
+    return refusals.run(() -> releaseAudited(caller, vaultId, entryId, reason, approvalId, origin),
+        refused -> new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, entryId, Decision.DENY, reason,
+            origin, refused.getMessage()));
   }
 
   /** Audits a release asked for with an id that is not even well-formed, and returns the refusal to throw. */
   ProblemException refuseMalformedIds(Caller caller, VaultId vaultId, String reason, RequestOrigin origin,
       ProblemException refusal) {
-    AuditEvent denial = new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, null, Decision.DENY, reason,
-        origin, "malformed id");
-    transactions.executeWithoutResult(status -> audit.record(denial));
+    refusals.record(new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, null, Decision.DENY, reason,
+        origin, "malformed id"));
     return refusal;
   }
 

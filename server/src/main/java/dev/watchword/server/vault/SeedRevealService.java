@@ -13,12 +13,10 @@ import dev.watchword.server.identity.StepUp;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
-import dev.watchword.server.web.ProblemException;
 import java.time.Clock;
 import java.util.Arrays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way a seed leaves the server, and the way back to safety.
@@ -40,12 +38,12 @@ class SeedRevealService {
   private final StepUp stepUp;
   private final AuditLog audit;
   private final Clock clock;
-  private final TransactionTemplate transactions;
+  private final AuditedRefusals refusals;
   private final ReleaseApprovalService approvals;
 
   SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, StepUp stepUp, AuditLog audit,
-      Clock clock, TransactionTemplate transactions, ReleaseApprovalService approvals) {
-    this.transactions = transactions;
+      Clock clock, AuditedRefusals refusals, ReleaseApprovalService approvals) {
+    this.refusals = refusals;
     this.approvals = approvals;
     this.vaults = vaults;
     this.entries = entries;
@@ -58,14 +56,9 @@ class SeedRevealService {
   /** Reveals the seed; a refusal is audited as a {@code deny} in a transaction of its own. */
   RevealOutcome reveal(Caller caller, VaultId vaultId, EntryId entryId, String reason, String approvalId,
       RequestOrigin origin) {
-    try {
-      return transactions.execute(status -> revealAudited(caller, vaultId, entryId, reason, approvalId, origin));
-    } catch (ProblemException refused) {
-      AuditEvent denial = new AuditEvent(caller.id(), caller.username(), REVEAL, vaultId, entryId, Decision.DENY,
-          reason, origin, refused.getMessage());
-      transactions.executeWithoutResult(status -> audit.record(denial));
-      throw refused;
-    }
+    return refusals.run(() -> revealAudited(caller, vaultId, entryId, reason, approvalId, origin),
+        refused -> new AuditEvent(caller.id(), caller.username(), REVEAL, vaultId, entryId, Decision.DENY, reason,
+            origin, refused.getMessage()));
   }
 
   private RevealOutcome revealAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,

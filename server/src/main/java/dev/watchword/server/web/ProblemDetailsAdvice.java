@@ -30,9 +30,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> handleDomain(ProblemException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-    problem.setType(e.type());
-    problem.setTitle(e.title());
+    ProblemDetail problem = e.toProblemDetail();
     ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
     e.headers().forEach((name, value) -> response.header(name, value));
     return response.body(problem);

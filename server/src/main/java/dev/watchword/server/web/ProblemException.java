@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A domain failure that becomes an RFC 9457 problem. Each feature extends it with exceptions
@@ -35,6 +36,14 @@ public abstract class ProblemException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** This problem as an RFC 9457 body: type, title, status and the message as detail. */
+  public ProblemDetail toProblemDetail() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+    problem.setType(type());
+    problem.setTitle(title);
+    return problem;
   }
 
   /** Response headers that belong to this problem, such as {@code Retry-After}. */
