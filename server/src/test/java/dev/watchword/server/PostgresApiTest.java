@@ -1,5 +1,7 @@
 package dev.watchword.server;
 
+import dev.watchword.server.audit.AuditChainContract;
+import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
@@ -22,4 +24,4 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract {}
+    PolicyContract, AuditChainContract, AuditQueryContract {}

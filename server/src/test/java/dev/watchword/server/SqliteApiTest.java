@@ -3,6 +3,8 @@ package dev.watchword.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.watchword.otp.Secret;
+import dev.watchword.server.audit.AuditChainContract;
+import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
@@ -35,7 +37,7 @@ class SqliteApiTest extends SqliteServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, OpenApiDocumentContract {
+    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param actorId the user or machine that acted; {@code null} for the system itself
  * @param actorName a readable name that stays in the log after the actor is deleted
  * @param action a dotted verb such as {@code code.release} or {@code vault.create}
+ * @param rule the policy rule or release rule that decided, when one did
  */
 public record AuditEvent(
     UserId actorId,
@@ -24,13 +25,19 @@ public record AuditEvent(
     Decision decision,
     String reason,
     RequestOrigin origin,
-    String detail) {
+    String detail,
+    String rule) {
 
   public AuditEvent {
     Objects.requireNonNull(actorName, "actorName");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(decision, "decision");
     origin = origin == null ? RequestOrigin.system() : origin;
+  }
+
+  public AuditEvent(UserId actorId, String actorName, String action, VaultId vaultId, EntryId entryId,
+      Decision decision, String reason, RequestOrigin origin, String detail) {
+    this(actorId, actorName, action, vaultId, entryId, decision, reason, origin, detail, null);
   }
 
   /** An allowed action by a user on a vault (and optionally one of its entries). */
@@ -40,10 +47,14 @@ public record AuditEvent(
   }
 
   public AuditEvent withReason(String newReason) {
-    return new AuditEvent(actorId, actorName, action, vaultId, entryId, decision, newReason, origin, detail);
+    return new AuditEvent(actorId, actorName, action, vaultId, entryId, decision, newReason, origin, detail, rule);
   }
 
   public AuditEvent withDetail(String newDetail) {
-    return new AuditEvent(actorId, actorName, action, vaultId, entryId, decision, reason, origin, newDetail);
+    return new AuditEvent(actorId, actorName, action, vaultId, entryId, decision, reason, origin, newDetail, rule);
+  }
+
+  public AuditEvent withRule(String decidingRule) {
+    return new AuditEvent(actorId, actorName, action, vaultId, entryId, decision, reason, origin, detail, decidingRule);
   }
 }

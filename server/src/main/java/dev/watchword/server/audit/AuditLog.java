@@ -20,31 +20,33 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final AuditStore store;
+  private final AuditKeyring keyring;
+  private final Checkpointer checkpointer;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(JdbcClient jdbc, Clock clock, AuditStore store, AuditKeyring keyring, Checkpointer checkpointer) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.store = store;
+    this.keyring = keyring;
+    this.checkpointer = checkpointer;
   }
 
+  /**
+   * Appends {@code event} to the chain: claims the next sequence number (which holds every other
+   * appender until this transaction ends), links the event to its predecessor, stores it, and cuts
+   * a signed checkpoint when one is due.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEvent event) {
-    jdbc.sql("""
-            INSERT INTO audit_event
-              (at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip, user_agent, detail)
-            VALUES
-              (:at, :actorId, :actorName, :action, :vaultId, :entryId, :decision, :reason, :clientIp, :userAgent, :detail)""")
-        .param("at", clock.millis())
-        .param("actorId", text(event.actorId()))
-        .param("actorName", event.actorName())
-        .param("action", event.action())
-        .param("vaultId", text(event.vaultId()))
-        .param("entryId", text(event.entryId()))
-        .param("decision", event.decision().wireName())
-        .param("reason", event.reason())
-        .param("clientIp", event.origin().clientIp())
-        .param("userAgent", event.origin().userAgent())
-        .param("detail", event.detail())
-        .update();
+    AuditStore.Claim claim = store.claimNext();
+    // Time never runs backwards along the chain, even if this node's clock is behind another's.
+    long at = Math.max(clock.millis(), claim.previousAt());
+    StoredEvent stored = StoredEvent.of(claim.seq(), at, event);
+    byte[] hash = keyring.keys().chain().link(claim.previousHash(), stored);
+    store.insert(stored, claim.previousHash(), hash);
+    store.moveHead(stored.seq(), hash, at);
+    checkpointer.afterAppend(stored.seq(), hash, at);
   }
 
   /**
@@ -77,7 +79,4 @@ public class AuditLog {
         .list();
   }
 
-  private static String text(Object id) {
-    return id == null ? null : id.toString();
-  }
 }

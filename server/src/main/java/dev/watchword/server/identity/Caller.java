@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.shared.Actor;
 import dev.watchword.server.shared.UserId;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param methods how the session signed in, e.g. {@code pwd}, {@code otp}, {@code hwk}, {@code sso:mfa}
  */
 public record Caller(UserId id, String username, OrgRole role, String sessionId, int aal, Instant authenticatedAt,
-    List<String> methods) {
+    List<String> methods) implements Actor {
 
   public Caller {
     methods = methods == null ? List.of() : List.copyOf(methods);

@@ -1,8 +1,11 @@
 package dev.watchword.server.web;
 
 import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Reads where a request came from, for the audit. */
 public final class RequestOrigins {
@@ -14,6 +17,12 @@ public final class RequestOrigins {
    * {@code server.forward-headers-strategy} so that only the trusted proxy's header counts.
    */
   public static RequestOrigin of(HttpServletRequest request) {
-    return new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+    return new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), currentSession());
+  }
+
+  private static String currentSession() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof Actor actor
+        ? actor.sessionId() : null;
   }
 }

@@ -31,6 +31,13 @@ public class TestCallers {
     return new TestCaller(caller, signIn(caller));
   }
 
+  /** A new auditor (reads the audit, gets no codes) with a fresh token. */
+  @Transactional
+  public TestCaller auditor(String name) {
+    Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.AUDITOR);
+    return new TestCaller(caller, signIn(caller));
+  }
+
   /** A session as a completed password + TOTP sign-in would start it; its access token lives 15 minutes. */
   private String signIn(Caller caller) {
     return sessions.start(caller.id(), AssuranceLevel.AAL2, "test", RequestOrigin.system()).accessToken();

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"watchword.address=127.0.0.1", "watchword.webauthn.rp-id=localhost",
-        "watchword.webauthn.allowed-origins=https://localhost:8443"})
+        "watchword.webauthn.allowed-origins=https://localhost:8443",
+        // small, so that tests see checkpoints and the head file move
+        "watchword.audit.checkpoint-every=4"})
 @Import(TestClockConfiguration.class)
 public abstract class ServerTestBase implements ServerUnderTest {
 
@@ -62,6 +64,19 @@ public abstract class ServerTestBase implements ServerUnderTest {
   @Override
   public TestClock clock() {
     return clock;
+  }
+
+  @Override
+  public ApiClient newAuditor(String name) {
+    return new ApiClient(port, callers.auditor(name).token());
+  }
+
+  @Autowired
+  private dev.watchword.server.runtime.DataDirectory dataDirectory;
+
+  @Override
+  public java.nio.file.Path dataDir() {
+    return dataDirectory.path();
   }
 
   @Override

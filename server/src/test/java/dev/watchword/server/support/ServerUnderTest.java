@@ -11,7 +11,13 @@ public interface ServerUnderTest {
   /** A client signed in as a new owner of the organisation. */
   ApiClient newOwner(String name);
 
+  /** A client signed in as a new auditor of the organisation. */
+  ApiClient newAuditor(String name);
+
   ApiClient anonymous();
+
+  /** The server's data directory (master key, audit head file, SQLite database). */
+  java.nio.file.Path dataDir();
 
   /** Every route the application serves, as "METHOD /path/{var}", from Spring MVC's own mapping. */
   java.util.List<String> routes();

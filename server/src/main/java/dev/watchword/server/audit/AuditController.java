@@ -1,0 +1,78 @@
+package dev.watchword.server.audit;
+
+import dev.watchword.server.shared.Actor;
+import dev.watchword.server.web.RequestOrigins;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The organisation's audit trail: query, export and verification, for owners, admins and auditors. */
+@RestController
+class AuditController {
+
+  private static final Set<String> READERS = Set.of("ROLE_OWNER", "ROLE_ADMIN", "ROLE_AUDITOR");
+
+  private final AuditTrail trail;
+
+  AuditController(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /** A page of events, oldest first; {@code next} is the cursor for the following page. */
+  record Page(List<AuditRecord> events, Long next) {}
+
+  @GetMapping(path = "/api/v1/audit", produces = "application/json")
+  Page events(Authentication authentication, @RequestParam(required = false) String vaultId,
+      @RequestParam(required = false) String entryId, @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String action, @RequestParam(required = false) String decision,
+      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+      @RequestParam(required = false) Long after, @RequestParam(defaultValue = "100") int limit) {
+    requireReader(authentication);
+    AuditQuery query = new AuditQuery(vaultId, entryId, actor, action, decision, from, to, after, limit);
+    List<AuditRecord> events = trail.page(query);
+    Long next = events.size() == limit ? events.get(events.size() - 1).seq() : null;
+    return new Page(events, next);
+  }
+
+  @GetMapping(path = "/api/v1/audit/export")
+  ResponseEntity<StreamingResponseBody> export(Authentication authentication, HttpServletRequest request,
+      @RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String vaultId,
+      @RequestParam(required = false) String entryId, @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String action, @RequestParam(required = false) String decision,
+      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    requireReader(authentication);
+    AuditExport export = AuditExport.of(format);
+    AuditQuery query = new AuditQuery(vaultId, entryId, actor, action, decision, from, to, null,
+        AuditQuery.MAX_PAGE);
+    var stream = trail.export((Actor) authentication.getPrincipal(), null, query, export, RequestOrigins.of(request));
+    return ResponseEntity.ok()
+        .contentType(export.mediaType())
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(export.fileName("watchword-audit")).build().toString())
+        .body(stream::accept);
+  }
+
+  @GetMapping(path = "/api/v1/audit/verify", produces = "application/json")
+  Verification verify(Authentication authentication) {
+    requireReader(authentication);
+    return trail.verify();
+  }
+
+  private static void requireReader(Authentication authentication) {
+    boolean reader = authentication != null && authentication.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority).anyMatch(READERS::contains);
+    if (!reader) {
+      throw new AuditRoleRequiredException();
+    }
+  }
+}

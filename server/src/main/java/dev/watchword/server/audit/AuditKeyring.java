@@ -1,0 +1,28 @@
+package dev.watchword.server.audit;
+
+import dev.watchword.server.crypto.ServerSecrets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Holds this installation's {@link AuditKeys}, opened (or created) once at start-up, before which
+ * events from before the chain existed are linked, so every appender finds a linked head.
+ */
+@Component
+class AuditKeyring {
+
+  private final AuditKeys keys;
+
+  AuditKeyring(JdbcClient jdbc, ServerSecrets secrets, SecureRandom random, Clock clock,
+      TransactionTemplate transactions) {
+    this.keys = AuditKeys.loadOrCreate(jdbc, secrets, random, clock.millis());
+    LegacyEventLinker.linkIfPending(jdbc, transactions, keys);
+  }
+
+  AuditKeys keys() {
+    return keys;
+  }
+}

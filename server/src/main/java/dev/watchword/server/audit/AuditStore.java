@@ -1,0 +1,133 @@
+package dev.watchword.server.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of the audit chain: the head every writer appends after, the events and the
+ * checkpoints. The same statements run on SQLite and PostgreSQL.
+ */
+@Repository
+class AuditStore {
+
+  private final JdbcClient jdbc;
+
+  AuditStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The chain's newest link, as the last committed writer left it. */
+  record Head(long seq, byte[] hash, long at) {}
+
+  /**
+   * Claims the next sequence number: the {@code UPDATE} locks the head row until the caller's
+   * transaction ends (PostgreSQL row lock; SQLite's write transaction is exclusive anyway), so
+   * appends from every thread and node form one line.
+   */
+  Claim claimNext() {
+    return jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash, at")
+        .query((rs, n) -> new Claim(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("at")))
+        .single();
+  }
+
+  /** A claimed sequence number, with the link and time of the event before it. */
+  record Claim(long seq, byte[] previousHash, long previousAt) {}
+
+  void insert(StoredEvent event, byte[] previousHash, byte[] hash) {
+    jdbc.sql("""
+            INSERT INTO audit_event
+              (seq, at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip, user_agent,
+               session_id, rule, detail, prev_hash, hash)
+            VALUES
+              (:seq, :at, :actorId, :actorName, :action, :vaultId, :entryId, :decision, :reason, :clientIp, :userAgent,
+               :sessionId, :rule, :detail, :prevHash, :hash)""")
+        .param("seq", event.seq())
+        .param("at", event.at())
+        .param("actorId", event.actorId())
+        .param("actorName", event.actorName())
+        .param("action", event.action())
+        .param("vaultId", event.vaultId())
+        .param("entryId", event.entryId())
+        .param("decision", event.decision())
+        .param("reason", event.reason())
+        .param("clientIp", event.clientIp())
+        .param("userAgent", event.userAgent())
+        .param("sessionId", event.sessionId())
+        .param("rule", event.rule())
+        .param("detail", event.detail())
+        .param("prevHash", previousHash)
+        .param("hash", hash)
+        .update();
+  }
+
+  void moveHead(long seq, byte[] hash, long at) {
+    jdbc.sql("UPDATE audit_head SET hash = :hash, at = :at WHERE id = 1 AND seq = :seq")
+        .param("hash", hash).param("at", at).param("seq", seq)
+        .update();
+  }
+
+  Optional<Head> storedHead() {
+    return jdbc.sql("SELECT seq, hash, at FROM audit_head WHERE id = 1")
+        .query((rs, n) -> new Head(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("at")))
+        .optional();
+  }
+
+  long lastEventSeq() {
+    return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event").query(Long.class).single();
+  }
+
+  Optional<Checkpoint> latestCheckpoint() {
+    return jdbc.sql("SELECT kind, seq, at, hash, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1")
+        .query(AuditStore::checkpoint)
+        .optional();
+  }
+
+  /** Every checkpoint and anchor, oldest first. */
+  List<Checkpoint> checkpoints() {
+    return jdbc.sql("SELECT kind, seq, at, hash, signature FROM audit_checkpoint ORDER BY seq")
+        .query(AuditStore::checkpoint)
+        .list();
+  }
+
+  void insertCheckpoint(Checkpoint checkpoint) {
+    jdbc.sql("""
+            INSERT INTO audit_checkpoint (seq, kind, at, hash, signature)
+            VALUES (:seq, :kind, :at, :hash, :signature)""")
+        .param("seq", checkpoint.seq())
+        .param("kind", checkpoint.kind().wireName())
+        .param("at", checkpoint.at())
+        .param("hash", checkpoint.hash())
+        .param("signature", checkpoint.signature())
+        .update();
+  }
+
+  /** Up to {@code limit} stored events after {@code afterSeq} and up to {@code upTo}, in chain order, with links. */
+  List<LinkedEvent> eventsBetween(long afterSeq, long upTo, int limit) {
+    return jdbc.sql("""
+            SELECT seq, at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip,
+                   user_agent, session_id, rule, detail, prev_hash, hash
+            FROM audit_event WHERE seq > :after AND seq <= :upTo ORDER BY seq LIMIT :limit""")
+        .param("after", afterSeq).param("upTo", upTo).param("limit", limit)
+        .query((rs, n) -> new LinkedEvent(event(rs), rs.getBytes("prev_hash"), rs.getBytes("hash")))
+        .list();
+  }
+
+  /** A stored event together with the links the store holds for it. */
+  record LinkedEvent(StoredEvent event, byte[] previousHash, byte[] hash) {}
+
+  static StoredEvent event(ResultSet rs) throws SQLException {
+    return new StoredEvent(rs.getLong("seq"), rs.getLong("at"), rs.getString("actor_id"),
+        rs.getString("actor_name"), rs.getString("action"), rs.getString("vault_id"), rs.getString("entry_id"),
+        rs.getString("decision"), rs.getString("reason"), rs.getString("client_ip"), rs.getString("user_agent"),
+        rs.getString("session_id"), rs.getString("rule"), rs.getString("detail"));
+  }
+
+  private static Checkpoint checkpoint(ResultSet rs, int row) throws SQLException {
+    return new Checkpoint(Checkpoint.Kind.of(rs.getString("kind")), rs.getLong("seq"), rs.getLong("at"),
+        rs.getBytes("hash"), rs.getBytes("signature"));
+  }
+}

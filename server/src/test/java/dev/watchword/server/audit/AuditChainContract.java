@@ -1,0 +1,159 @@
+package dev.watchword.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watchword.server.support.ApiClient;
+import dev.watchword.server.support.ApiClient.ApiResponse;
+import dev.watchword.server.support.ServerUnderTest;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The audit trail is tamper-evident: edited, deleted, inserted, reordered and truncated events are
+ * found by {@code GET /api/v1/audit/verify}, which names the first sequence number that breaks.
+ */
+public interface AuditChainContract extends ServerUnderTest {
+
+  String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+  @Test
+  default void verifyWhenLogUntouchedThenValidWithContiguousSequence() {
+    releaseSome(5);
+
+    JsonNode verification = verify();
+
+    assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.path("firstBadSeq").asLong(-1)).isEqualTo(-1);
+    assertThat(verification.path("events").asLong()).isGreaterThanOrEqualTo(5);
+    assertThat(verification.path("checkpoints").asLong()).isPositive();
+    List<Long> seqs = jdbc().sql("SELECT seq FROM audit_event ORDER BY seq").query(Long.class).list();
+    assertThat(seqs.get(seqs.size() - 1) - seqs.get(0) + 1).isEqualTo(seqs.size());
+  }
+
+  @Test
+  default void verifyWhenAnEventIsEditedThenNamesIt() {
+    long seq = releaseSome(3);
+    ApiClient auditor = newAuditor("auditor");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("UPDATE audit_event SET reason = 'nothing to see' WHERE seq = :seq").param("seq", seq - 1).update();
+
+      assertBroken(auditor, seq - 1, "altered");
+    }
+    assertThat(verify(auditor).path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
+  default void verifyWhenAnEventIsDeletedThenNamesTheGap() {
+    long seq = releaseSome(3);
+    ApiClient auditor = newAuditor("auditor");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("DELETE FROM audit_event WHERE seq = :seq").param("seq", seq - 1).update();
+
+      assertBroken(auditor, seq - 1, "missing");
+    }
+  }
+
+  @Test
+  default void verifyWhenTwoEventsAreSwappedThenNamesTheFirst() {
+    long seq = releaseSome(3);
+    ApiClient auditor = newAuditor("auditor");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      List<java.util.Map<String, Object>> rows = jdbc().sql(
+              "SELECT seq, actor_name, action, detail, prev_hash, hash FROM audit_event WHERE seq IN (:a, :b) ORDER BY seq")
+          .param("a", seq - 2).param("b", seq - 1).query().listOfRows();
+      for (int i = 0; i < 2; i++) {
+        var other = rows.get(1 - i);
+        jdbc().sql("UPDATE audit_event SET actor_name = :actor, action = :action, detail = :detail,"
+                + " prev_hash = :prev, hash = :hash WHERE seq = :seq")
+            .param("actor", other.get("actor_name")).param("action", other.get("action"))
+            .param("detail", other.get("detail")).param("prev", other.get("prev_hash"))
+            .param("hash", other.get("hash")).param("seq", rows.get(i).get("seq")).update();
+      }
+
+      assertBroken(auditor, seq - 2, "altered");
+    }
+  }
+
+  @Test
+  default void verifyWhenAnEventIsAddedAfterTheHeadThenFindsIt() {
+    long seq = releaseSome(1);
+    ApiClient auditor = newAuditor("auditor");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("""
+              INSERT INTO audit_event (seq, at, actor_name, action, decision, prev_hash, hash)
+              SELECT seq + 1, at, 'ghost', 'code.release', 'allow', hash, hash FROM audit_event WHERE seq = :seq""")
+          .param("seq", seq).update();
+
+      assertBroken(auditor, seq + 1, "outside the chain");
+    }
+  }
+
+  @Test
+  default void verifyWhenNewestEventsAreDeletedThenTheHeadGivesItAway() {
+    long seq = releaseSome(3);
+    ApiClient auditor = newAuditor("auditor");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("DELETE FROM audit_event WHERE seq > :keep").param("keep", seq - 2).update();
+
+      assertBroken(auditor, seq - 1, "deleted");
+    }
+  }
+
+  @Test
+  default void verifyWhenNewestEventsHeadAndCheckpointsAreRolledBackThenTheHeadFileGivesItAway() throws Exception {
+    releaseSome(6);
+    JsonNode headFile = ApiClient.parse(Files.readString(dataDir().resolve("audit-head.json")));
+    long vouched = headFile.path("seq").asLong();
+    assertThat(vouched).isPositive();
+    ApiClient auditor = newAuditor("auditor");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      long keep = vouched - 1;
+      jdbc().sql("DELETE FROM audit_event WHERE seq > :keep").param("keep", keep).update();
+      jdbc().sql("DELETE FROM audit_checkpoint WHERE seq > :keep").param("keep", keep).update();
+      jdbc().sql("UPDATE audit_head SET seq = :keep, hash = (SELECT hash FROM audit_event WHERE seq = :keep)")
+          .param("keep", keep).update();
+
+      assertBroken(auditor, vouched, "head file");
+    }
+  }
+
+  @Test
+  default void verifyWhenCallerIsNotAnAuditReaderThenForbidden() {
+    ApiResponse member = newMember("nosy").get("/api/v1/audit/verify");
+    ApiResponse auditor = newAuditor("auditor").get("/api/v1/audit/verify");
+
+    assertThat(member.status()).isEqualTo(403);
+    assertThat(member.text("type")).endsWith("/audit-role-required");
+    assertThat(auditor.status()).isEqualTo(200);
+  }
+
+  /** Releases {@code count} codes and returns the sequence number of the last audit event. */
+  private long releaseSome(int count) {
+    ApiClient technician = newMember("technician");
+    String vault = technician.newVault();
+    String entry = technician.newTotpEntry(vault, SECRET);
+    for (int i = 0; i < count; i++) {
+      assertThat(technician.postJson(ApiClient.codePath(vault, entry), "{}").status()).isEqualTo(200);
+    }
+    return jdbc().sql("SELECT MAX(seq) FROM audit_event").query(Long.class).single();
+  }
+
+  private JsonNode verify() {
+    return verify(newAuditor("auditor"));
+  }
+
+  private static JsonNode verify(ApiClient auditor) {
+    ApiResponse response = auditor.get("/api/v1/audit/verify");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static void assertBroken(ApiClient auditor, long firstBadSeq, String problem) {
+    JsonNode verification = verify(auditor);
+    assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isFalse();
+    assertThat(verification.path("firstBadSeq").asLong()).as(verification.toString()).isEqualTo(firstBadSeq);
+    assertThat(verification.path("problem").asString()).contains(problem);
+  }
+}
