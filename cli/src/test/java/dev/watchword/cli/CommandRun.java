@@ -75,6 +75,9 @@ final class CommandRun {
               if (type == ServeCommand.class) {
                 return type.cast(new ServeCommand(environment, runner));
               }
+              if (type == AuditCommand.Verify.class) {
+                return type.cast(new AuditCommand.Verify(environment, runner));
+              }
               return CommandLine.defaultFactory().create(type);
             }
           };

@@ -50,6 +50,11 @@ final class MasterKey {
     return loaded;
   }
 
+  /** A key already loaded and checked elsewhere (offline tools), used only to open. */
+  static MasterKey loaded(Aead aead) {
+    return new MasterKey(aead);
+  }
+
   Aead aead() {
     return aead;
   }

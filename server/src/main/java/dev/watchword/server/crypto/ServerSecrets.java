@@ -1,6 +1,8 @@
 package dev.watchword.server.crypto;
 
+import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,24 @@ public class ServerSecrets {
 
   ServerSecrets(MasterKey masterKey) {
     this.masterKey = masterKey;
+  }
+
+  /**
+   * The server secrets of the data directory {@code dataDir}, for offline tools (audit
+   * verification) that read a database without starting the server: loads {@code master.key}
+   * with the same permission checks, creates nothing.
+   */
+  public static ServerSecrets openOffline(Path dataDir) {
+    try {
+      AeadConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Tink AEAD is not available", e);
+    }
+    MasterKeyFile file = new MasterKeyFile(dataDir.resolve(MasterKeyFile.FILE_NAME));
+    if (!file.exists()) {
+      throw new MasterKeyException("No master key file at " + file.path());
+    }
+    return new ServerSecrets(MasterKey.loaded(file.load()));
   }
 
   public byte[] seal(String context, byte[] plaintext) {

@@ -120,6 +120,40 @@ public interface AuditChainContract extends ServerUnderTest {
   }
 
   @Test
+  default void offlineVerifyWhenIntactThenExitZeroAndWhenEditedThenExitOneNamingTheSeq() {
+    long seq = releaseSome(2);
+    Offline intact = Offline.run(offlineAuditArgs());
+    Offline altered;
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("UPDATE audit_event SET actor_name = 'someone else' WHERE seq = :seq").param("seq", seq).update();
+      altered = Offline.run(offlineAuditArgs());
+    }
+
+    assertThat(intact.status()).as(intact.out() + intact.err()).isZero();
+    assertThat(intact.out()).startsWith("audit log intact: ");
+    assertThat(altered.status()).isEqualTo(1);
+    assertThat(altered.out()).contains("ALTERED at seq " + seq);
+  }
+
+  @Test
+  default void offlineVerifyWhenKeyIsMissingThenExitTwo() {
+    Offline run = Offline.run(List.of("--data-dir", dataDir().resolve("no-such-dir").toString()));
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("master key");
+  }
+
+  /** One run of the offline verifier with its output. */
+  record Offline(int status, String out, String err) {
+    static Offline run(List<String> args) {
+      var out = new java.io.ByteArrayOutputStream();
+      var err = new java.io.ByteArrayOutputStream();
+      int status = OfflineAuditVerify.run(args, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+      return new Offline(status, out.toString(), err.toString());
+    }
+  }
+
+  @Test
   default void verifyWhenCallerIsNotAnAuditReaderThenForbidden() {
     ApiResponse member = newMember("nosy").get("/api/v1/audit/verify");
     ApiResponse auditor = newAuditor("auditor").get("/api/v1/audit/verify");

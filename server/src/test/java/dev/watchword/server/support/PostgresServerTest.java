@@ -21,4 +21,9 @@ public abstract class PostgresServerTest extends ServerTestBase {
     registry.add("spring.flyway.schemas", POSTGRES::schema);
     registry.add("spring.flyway.default-schema", POSTGRES::schema);
   }
+
+  @Override
+  public java.util.List<String> offlineAuditArgs() {
+    return java.util.List.of("--data-dir", POSTGRES.dataDir().toString(), "--db-url", POSTGRES.jdbcUrl());
+  }
 }

@@ -16,6 +16,9 @@ public interface ServerUnderTest {
 
   ApiClient anonymous();
 
+  /** The options with which {@code watchword audit verify} reads this server's log offline. */
+  java.util.List<String> offlineAuditArgs();
+
   /** The server's data directory (master key, audit head file, SQLite database). */
   java.nio.file.Path dataDir();
 

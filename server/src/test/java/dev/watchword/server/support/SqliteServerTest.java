@@ -14,6 +14,11 @@ public abstract class SqliteServerTest extends ServerTestBase {
     registry.add("watchword.data-dir", DATA_DIR::toString);
   }
 
+  @Override
+  public java.util.List<String> offlineAuditArgs() {
+    return java.util.List.of("--data-dir", DATA_DIR.toString());
+  }
+
   private static Path createDataDir() {
     return TemporaryDirectories.create("watchword-test-");
   }

@@ -1,0 +1,111 @@
+package dev.watchword.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code watchword audit}: commands on the audit trail. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersionProvider.class,
+    description = "Work with the tamper-evident audit trail.",
+    commandListHeading = "%nCommands:%n",
+    subcommands = {AuditCommand.Verify.class})
+final class AuditCommand {
+
+  /**
+   * {@code watchword audit verify}: runs the server jar's offline verifier in a child JVM and
+   * exits with its status. It reads the database and the master key; it starts no server and
+   * changes nothing, so it may run beside a live server.
+   */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      versionProvider = ManifestVersionProvider.class,
+      sortOptions = false,
+      description = {
+        "Check offline that the audit trail is intact: every event's link (HMAC-SHA256 under the"
+            + " chain key), every signed checkpoint (Ed25519), the head, and the head file outside"
+            + " the database. Prints where the log first breaks."
+      },
+      optionListHeading = "%nOptions:%n",
+      footerHeading = "%nExit status:%n",
+      footer = {
+        "  0  the log is intact",
+        "  1  the log was altered: the first bad sequence number is printed",
+        "  2  the log could not be read (options, key file, database)",
+        "",
+        "Examples:",
+        "  watchword audit verify --data-dir ./watchword-data",
+        "  watchword audit verify --data-dir /srv/watchword --db-url jdbc:postgresql://db:5432/watchword",
+      })
+  static final class Verify implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", required = true,
+        description = "The installation's data directory: its master key opens the audit keys;"
+            + " its SQLite database is read unless --db-url is given.")
+    private String dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+        description = "Read the log from this PostgreSQL database instead (jdbc:postgresql:...).")
+    private String dbUrl;
+
+    @Option(names = "--head-file", paramLabel = "FILE",
+        description = "The copy of the newest signed checkpoint kept outside the database."
+            + " Default: DIR/audit-head.json.")
+    private String headFile;
+
+    private final LaunchEnvironment environment;
+    private final ProcessRunner runner;
+
+    Verify() {
+      this(LaunchEnvironment.current(), new ForegroundProcess());
+    }
+
+    Verify(LaunchEnvironment environment, ProcessRunner runner) {
+      this.environment = environment;
+      this.runner = runner;
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        return runner.run(command());
+      } catch (ServerLaunchException failed) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.commandLine().getColorScheme().errorText("watchword: " + failed.getMessage()));
+        err.flush();
+        return 2;
+      }
+    }
+
+    /** {@code java [WATCHWORD_JAVA_OPTS] -jar SERVER_JAR audit-verify --data-dir DIR ...}. */
+    List<String> command() {
+      List<String> command = new ArrayList<>();
+      command.add(environment.javaExecutable().toString());
+      command.addAll(environment.javaOptions());
+      command.add("-jar");
+      command.add(environment.serverJar().toString());
+      command.add("audit-verify");
+      command.add("--data-dir");
+      command.add(dataDir);
+      if (dbUrl != null) {
+        command.add("--db-url");
+        command.add(dbUrl);
+      }
+      if (headFile != null) {
+        command.add("--head-file");
+        command.add(headFile);
+      }
+      return command;
+    }
+  }
+}
