@@ -12,6 +12,7 @@ import dev.watchword.server.crypto.DecryptionFailedException;
 import dev.watchword.server.crypto.SeedCipher;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.policy.PolicyDecision;
+import dev.watchword.server.policy.PolicyDeniedException;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
@@ -63,7 +64,12 @@ class CodeReleaseService {
       RequestOrigin origin) {
     return refusals.run(() -> releaseAudited(caller, vaultId, entryId, reason, approvalId, origin),
         refused -> new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, entryId, Decision.DENY, reason,
-            origin, refused.getMessage()));
+            origin, refused.getMessage()).withRule(decidingRule(refused)));
+  }
+
+  /** The rule named in the audit when a policy refused; release rules and roles name themselves in the detail. */
+  static String decidingRule(ProblemException refused) {
+    return refused instanceof PolicyDeniedException policy ? "policy:" + policy.ruleName() : null;
   }
 
   /** Audits a release asked for with an id that is not even well-formed, and returns the refusal to throw. */
@@ -85,7 +91,8 @@ class CodeReleaseService {
     String policy = decision.passed() == 0 ? "" : " policy=" + decision.passed();
     OtpParameters parameters = sealed.entry().parameters();
     AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)
-        .withReason(reason);
+        .withReason(reason)
+        .withRule(decision.passed() == 0 ? null : "policy:all " + decision.passed() + " rules allowed");
     String approval = "";
     if (rules.highValue() || sealed.entry().highValue()) {
       if (approvalId == null) {

@@ -154,6 +154,35 @@ public interface AuditChainContract extends ServerUnderTest {
   }
 
   @Test
+  default void retentionWhenOldEventsArePrunedThenAnAnchorKeepsTheRestVerifiableAndTheAnchorIsProtected() {
+    releaseSome(3);
+    ApiClient auditor = newAuditor("auditor");
+    clock().advance(java.time.Duration.ofSeconds(1));
+
+    long pruned = bean(AuditRetention.class).pruneBefore(clock().instant());
+    releaseSome(2);
+    JsonNode afterPruning = verify(auditor);
+
+    assertThat(pruned).isPositive();
+    assertThat(afterPruning.path("valid").asBoolean()).as(afterPruning.toString()).isTrue();
+    assertThat(afterPruning.path("firstSeq").asLong()).isGreaterThan(1);
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_checkpoint WHERE kind = 'anchor'").query(Long.class).single())
+        .isEqualTo(1);
+    long anchor = jdbc().sql("SELECT seq FROM audit_checkpoint WHERE kind = 'anchor'").query(Long.class).single();
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("DELETE FROM audit_checkpoint WHERE kind = 'anchor'").update();
+
+      assertBroken(auditor, 1, "missing");
+    }
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      jdbc().sql("UPDATE audit_checkpoint SET seq = seq + 1 WHERE kind = 'anchor'").update();
+      jdbc().sql("DELETE FROM audit_event WHERE seq = :seq").param("seq", anchor + 1).update();
+
+      assertBroken(auditor, anchor + 1, "anchor");
+    }
+  }
+
+  @Test
   default void verifyWhenCallerIsNotAnAuditReaderThenForbidden() {
     ApiResponse member = newMember("nosy").get("/api/v1/audit/verify");
     ApiResponse auditor = newAuditor("auditor").get("/api/v1/audit/verify");

@@ -74,6 +74,14 @@ public abstract class ServerTestBase implements ServerUnderTest {
   @Autowired
   private dev.watchword.server.runtime.DataDirectory dataDirectory;
 
+  @Autowired
+  private org.springframework.context.ApplicationContext context;
+
+  @Override
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   @Override
   public java.nio.file.Path dataDir() {
     return dataDirectory.path();

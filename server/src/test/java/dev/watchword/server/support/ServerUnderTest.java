@@ -19,6 +19,9 @@ public interface ServerUnderTest {
   /** The options with which {@code watchword audit verify} reads this server's log offline. */
   java.util.List<String> offlineAuditArgs();
 
+  /** One of the running server's beans, for tests that drive background work (retention) directly. */
+  <T> T bean(Class<T> type);
+
   /** The server's data directory (master key, audit head file, SQLite database). */
   java.nio.file.Path dataDir();
 

@@ -27,9 +27,9 @@ public interface PolicyContract extends ServerUnderTest {
     assertThat(code.status()).as(code.body()).isEqualTo(403);
     assertThat(code.text("type")).endsWith("/policy-denied");
     assertThat(code.text("detail")).isEqualTo("Refused by policy 'office network'.");
-    assertThat(jdbc().sql("SELECT decision || ' ' || detail FROM audit_event WHERE entry_id = :entry"
+    assertThat(jdbc().sql("SELECT decision || ' ' || rule || ' ' || detail FROM audit_event WHERE entry_id = :entry"
         + " AND action = 'code.release'").param("entry", entry).query(String.class).list())
-        .containsExactly("deny Refused by policy 'office network'.");
+        .containsExactly("deny policy:office network Refused by policy 'office network'.");
     assertThat(jdbc().sql("SELECT count(*) FROM audit_event WHERE vault_id = :vault AND action = 'policy.add'")
         .param("vault", vault).query(Integer.class).single()).isEqualTo(1);
   }
@@ -48,6 +48,8 @@ public interface PolicyContract extends ServerUnderTest {
     assertThat(code.status()).as(code.body()).isEqualTo(200);
     assertThat(jdbc().sql("SELECT detail FROM audit_event WHERE entry_id = :entry AND action = 'code.release'")
         .param("entry", entry).query(String.class).single()).matches("step=\\d+ policy=2");
+    assertThat(jdbc().sql("SELECT rule FROM audit_event WHERE entry_id = :entry AND action = 'code.release'")
+        .param("entry", entry).query(String.class).single()).isEqualTo("policy:all 2 rules allowed");
   }
 
   @Test
