@@ -61,6 +61,7 @@ public interface StorageContract extends ServerUnderTest {
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
     assertThat(response.json().has("code")).isFalse();
     assertThat(alice.postJson(ApiClient.codePath(vault, entry), "{}").status()).isEqualTo(200);
+    assertThat(newAuditor("auditor").get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
   }
 
   @Test

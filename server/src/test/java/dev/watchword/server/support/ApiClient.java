@@ -24,6 +24,11 @@ public final class ApiClient {
     this.token = token;
   }
 
+  /** The bearer token this client sends, to use it against another node. */
+  public String token() {
+    return token;
+  }
+
   public ApiClient as(String otherToken) {
     return new ApiClient(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), otherToken);
   }

@@ -59,5 +59,10 @@ public interface HotpConcurrencyContract extends ServerUnderTest {
     Integer audited = jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE entry_id = :entry AND action = 'code.release'")
         .param("entry", entry).query(Integer.class).single();
     assertThat(audited).isEqualTo(THREADS * RELEASES_PER_THREAD);
+    // concurrent appenders still form one linear chain: contiguous numbers, every link verifies
+    ApiResponse verification = newAuditor("auditor").get("/api/v1/audit/verify");
+    assertThat(verification.json().path("valid").asBoolean()).as(verification.body()).isTrue();
+    assertThat(jdbc().sql("SELECT MAX(seq) - MIN(seq) + 1 - COUNT(*) FROM audit_event").query(Long.class).single())
+        .isZero();
   }
 }
