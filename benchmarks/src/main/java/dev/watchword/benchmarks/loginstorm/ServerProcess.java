@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * server and deletes the directory within about a second. The dev token is kept in memory only
  * and never printed.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final String READY = "Watchword listening on ";
   private static final String DEV_TOKEN = "dev token: ";
@@ -60,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts the server and waits until it announces that it listens. */
-  static ServerProcess start(Path serverJar, List<String> jvmArgs, List<String> serverArgs, Duration startTimeout)
+  public static ServerProcess start(Path serverJar, List<String> jvmArgs, List<String> serverArgs, Duration startTimeout)
       throws IOException, InterruptedException {
     Path root = Files.createTempDirectory("watchword-storm-");
     int port = freeLoopbackPort();
@@ -98,7 +98,7 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  URI baseUri() {
+  public URI baseUri() {
     return baseUri;
   }
 
@@ -111,7 +111,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** The owner token printed by development mode. */
-  String devToken() {
+  public String devToken() {
     return devToken.getNow(null);
   }
 

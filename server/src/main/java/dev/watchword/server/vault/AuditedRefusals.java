@@ -2,6 +2,7 @@ package dev.watchword.server.vault;
 
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.audit.GroupCommit;
 import dev.watchword.server.web.ProblemException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,15 +18,30 @@ class AuditedRefusals {
 
   private final AuditLog audit;
   private final TransactionTemplate transactions;
+  private final GroupCommit groupCommit;
 
-  AuditedRefusals(AuditLog audit, TransactionTemplate transactions) {
+  AuditedRefusals(AuditLog audit, TransactionTemplate transactions, GroupCommit groupCommit) {
     this.audit = audit;
     this.transactions = transactions;
+    this.groupCommit = groupCommit;
   }
 
   <T> T run(Supplier<T> work, Function<ProblemException, AuditEvent> denial) {
     try {
       return transactions.execute(status -> work.get());
+    } catch (ProblemException refused) {
+      record(denial.apply(refused));
+      throw refused;
+    }
+  }
+
+  /**
+   * Like {@link #run}, but the work joins the next group commit (see {@link GroupCommit}): for the
+   * hot path, where many requests share one durable commit.
+   */
+  <T> T runInGroupCommit(Supplier<T> work, Function<ProblemException, AuditEvent> denial) {
+    try {
+      return groupCommit.run(work);
     } catch (ProblemException refused) {
       record(denial.apply(refused));
       throw refused;

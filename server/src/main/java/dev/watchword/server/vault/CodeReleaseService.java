@@ -62,7 +62,7 @@ class CodeReleaseService {
 
   ReleaseOutcome release(Caller caller, VaultId vaultId, EntryId entryId, String reason, String approvalId,
       RequestOrigin origin) {
-    return refusals.run(() -> releaseAudited(caller, vaultId, entryId, reason, approvalId, origin),
+    return refusals.runInGroupCommit(() -> releaseAudited(caller, vaultId, entryId, reason, approvalId, origin),
         refused -> new AuditEvent(caller.id(), caller.username(), ACTION, vaultId, entryId, Decision.DENY, reason,
             origin, refused.getMessage()).withRule(decidingRule(refused)));
   }

@@ -1,0 +1,167 @@
+package dev.watchword.benchmarks.auditload;
+
+import dev.watchword.benchmarks.loginstorm.ServerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measures durable code releases per second: starts a server (SQLite, or PostgreSQL with {@code
+ * --db-url}), creates a vault with a few TOTP entries, and has N clients release codes over HTTP
+ * for a fixed time. Each release commits its audit event (chained, possibly checkpointed) before
+ * the response, so releases/s is durable audit writes/s. Ends by verifying the whole chain.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.watchword.benchmarks.auditload.AuditLoad \
+ *   --server-jar server/target/watchword-server-exec.jar [--clients 16] [--seconds 20] [--warmup 5]
+ *   [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres&amp;currentSchema=bench]
+ * </pre>
+ */
+public final class AuditLoad {
+
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+  private AuditLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    Path serverJar = null;
+    int clients = 16;
+    int seconds = 20;
+    int warmup = 5;
+    List<String> serverArgs = new ArrayList<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--server-jar" -> serverJar = Path.of(args[i + 1]);
+        case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+        case "--db-url" -> serverArgs.add("--watchword.db-url=" + args[i + 1]);
+        case "--server-arg" -> serverArgs.add(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (serverJar == null) {
+      throw new IllegalArgumentException("--server-jar is required");
+    }
+    System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s%n",
+        clients, warmup, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        serverArgs.isEmpty() ? "SQLite (default)" : serverArgs);
+    try (ServerProcess server = ServerProcess.start(serverJar, List.of("-Xmx1g"), serverArgs,
+        Duration.ofSeconds(120))) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      Api api = new Api(http, server.baseUri(), server.devToken());
+      String vault = api.create("/api/v1/vaults", "{\"name\":\"Load\"}");
+      List<String> codePaths = new ArrayList<>();
+      for (int e = 0; e < 8; e++) {
+        String entry = api.create("/api/v1/vaults/" + vault + "/entries",
+            "{\"issuer\":\"Load\",\"account\":\"a" + e + "\",\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3P" + (char) ('A' + e)
+                + "A\"}");
+        codePaths.add("/api/v1/vaults/" + vault + "/entries/" + entry + "/code");
+      }
+      run(api, codePaths, clients, Duration.ofSeconds(warmup), false);
+      Result result = run(api, codePaths, clients, Duration.ofSeconds(seconds), true);
+      System.out.printf("Releases: %d in %.1f s = %.0f releases/s (each with a durable, chained audit event)%n",
+          result.ok, result.seconds, result.ok / result.seconds);
+      System.out.printf("Latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f; failures %d%n",
+          result.percentile(50), result.percentile(90), result.percentile(99), result.percentile(100),
+          result.failed);
+      long verifyStart = System.nanoTime();
+      String verification = api.get("/api/v1/audit/verify");
+      System.out.printf("Verification (%.1f s): %s%n", (System.nanoTime() - verifyStart) / 1e9, verification);
+    }
+    System.exit(0);
+  }
+
+  private static Result run(Api api, List<String> codePaths, int clients, Duration duration, boolean measured)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Future<long[]>> futures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      String path = codePaths.get(c % codePaths.size());
+      futures.add(pool.submit(() -> {
+        long[] latencies = new long[1 << 20];
+        int n = 0;
+        int failed = 0;
+        while (!stop.get() && n < latencies.length) {
+          long t0 = System.nanoTime();
+          if (api.postStatus(path, "{}") == 200) {
+            latencies[n++] = System.nanoTime() - t0;
+          } else {
+            failed++;
+          }
+        }
+        long[] mine = Arrays.copyOf(latencies, n + 1);
+        mine[n] = -failed;
+        return mine;
+      }));
+    }
+    Thread.sleep(duration.toMillis());
+    stop.set(true);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Long> all = new ArrayList<>();
+    long failed = 0;
+    for (Future<long[]> future : futures) {
+      long[] mine = future.get();
+      failed += -mine[mine.length - 1];
+      for (int i = 0; i < mine.length - 1; i++) {
+        all.add(mine[i]);
+      }
+    }
+    pool.shutdown();
+    return new Result(all.stream().mapToLong(Long::longValue).sorted().toArray(), all.size(), failed, seconds);
+  }
+
+  private record Result(long[] sortedNanos, long ok, long failed, double seconds) {
+    double percentile(int p) {
+      if (sortedNanos.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1);
+      return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+  }
+
+  private record Api(HttpClient http, URI base, String token) {
+    String create(String path, String json) throws Exception {
+      HttpResponse<String> response = http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json))
+          .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      Matcher id = ID.matcher(response.body());
+      if (response.statusCode() != 201 || !id.find()) {
+        throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return id.group(1);
+    }
+
+    int postStatus(String path, String json) {
+      try {
+        return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+
+    String get(String path) throws Exception {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpRequest.Builder request(String path) {
+      return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + token);
+    }
+  }
+}
