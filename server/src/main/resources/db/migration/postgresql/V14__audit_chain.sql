@@ -9,6 +9,8 @@ ALTER TABLE audit_event ADD COLUMN rule TEXT;
 ALTER TABLE audit_event ADD COLUMN prev_hash BYTEA;
 ALTER TABLE audit_event ADD COLUMN hash BYTEA;
 CREATE INDEX audit_event_at ON audit_event (at, seq);
+-- "already released" looks up one entry's releases of the current time step only
+CREATE INDEX audit_event_entry_at ON audit_event (entry_id, at);
 
 CREATE TABLE audit_head (
     id      INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),

@@ -41,6 +41,7 @@ public final class AuditLoad {
     int seconds = 20;
     int warmup = 5;
     List<String> serverArgs = new ArrayList<>();
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--server-jar" -> serverJar = Path.of(args[i + 1]);
@@ -49,6 +50,7 @@ public final class AuditLoad {
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--db-url" -> serverArgs.add("--watchword.db-url=" + args[i + 1]);
         case "--server-arg" -> serverArgs.add(args[i + 1]);
+        case "--server-jvm-arg" -> jvmArgs.add(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -58,7 +60,7 @@ public final class AuditLoad {
     System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s%n",
         clients, warmup, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         serverArgs.isEmpty() ? "SQLite (default)" : serverArgs);
-    try (ServerProcess server = ServerProcess.start(serverJar, List.of("-Xmx1g"), serverArgs,
+    try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs,
         Duration.ofSeconds(120))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       Api api = new Api(http, server.baseUri(), server.devToken());

@@ -50,20 +50,26 @@ public class AuditLog {
   }
 
   /**
-   * Earlier allowed events of {@code action} on the entry whose detail is {@code detail}, alone or
-   * followed by more words (for code releases, {@code "step=<n>"}), oldest first. Runs in the caller's transaction, so
-   * it sees releases committed before this one started.
+   * Earlier allowed events of {@code action} on the entry, at or after {@code since}, whose detail
+   * is {@code detail}, alone or followed by more words (for code releases, {@code "step=<n>"}),
+   * the ten most recent, oldest first. Bounded by time so the lookup costs the same however long the entry's history:
+   * callers pass the start of the time step. Runs in the caller's transaction, so it sees releases
+   * committed before this one started, and earlier ones of the same group commit.
    */
-  public java.util.List<PriorRelease> priorReleases(VaultId vault, EntryId entry, String action, String detail) {
-    return jdbc.sql("""
+  public java.util.List<PriorRelease> priorReleases(VaultId vault, EntryId entry, String action, String detail,
+      java.time.Instant since) {
+    java.util.List<PriorRelease> newestFirst = jdbc.sql("""
             SELECT actor_name, at FROM audit_event
-            WHERE entry_id = :entryId AND vault_id = :vaultId AND action = :action
+            WHERE entry_id = :entryId AND at >= :since AND vault_id = :vaultId AND action = :action
               AND (detail = :detail OR detail LIKE :detailWithMore) AND decision = 'allow'
-            ORDER BY seq""")
-        .param("entryId", entry.toString()).param("vaultId", vault.toString())
+            ORDER BY seq DESC LIMIT 10""")
+        .param("entryId", entry.toString()).param("since", since.toEpochMilli()).param("vaultId", vault.toString())
         .param("action", action).param("detail", detail).param("detailWithMore", detail + " %")
         .query((rs, n) -> new PriorRelease(rs.getString("actor_name"), java.time.Instant.ofEpochMilli(rs.getLong("at"))))
         .list();
+    java.util.List<PriorRelease> oldestFirst = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(oldestFirst);
+    return oldestFirst;
   }
 
   /** Every allowed {@code action} the actor took, oldest first (for offboarding reports). */

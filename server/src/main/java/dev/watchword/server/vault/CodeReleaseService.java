@@ -113,7 +113,7 @@ class CodeReleaseService {
           seed -> Totp.generate(parameters.algorithm(), seed, now, parameters.period(), parameters.digits()));
       String step = "step=" + window.step();
       released = ReleasedCode.totp(code, window.validFrom(), window.validUntil(),
-          audit.priorReleases(vaultId, entryId, ACTION, step));
+          audit.priorReleases(vaultId, entryId, ACTION, step, window.validFrom()));
       event = event.withDetail(step + approval + policy);
     }
     audit.record(event);
