@@ -54,10 +54,24 @@ public final class Hotp {
     }
     OtpParameters.checkCounter(counter);
     OtpParameters.checkDigits(digits);
+    return zeroPadded(truncatedValue(algorithm, key, counter) % POWERS_OF_TEN[digits], digits);
+  }
 
-    byte[] hmac = hmac(algorithm, key, counter);
-    int binaryCode = dynamicTruncation(hmac);
-    return zeroPadded(binaryCode % POWERS_OF_TEN[digits], digits);
+  /**
+   * The 31-bit value Snum of RFC 4226 §5.3 steps 1 and 2, before any reduction to digits; Steam Guard
+   * encodes this same value differently.
+   *
+   * @throws OtpFormatException naming "algorithm", "secret" or "counter" when one is invalid
+   */
+  static int truncatedValue(HmacAlgorithm algorithm, byte[] key, long counter) {
+    if (algorithm == null) {
+      throw new OtpFormatException("algorithm", "algorithm is required: SHA1, SHA256 or SHA512");
+    }
+    if (key == null || key.length == 0) {
+      throw new OtpFormatException("secret", "secret must not be empty");
+    }
+    OtpParameters.checkCounter(counter);
+    return dynamicTruncation(hmac(algorithm, key, counter));
   }
 
   /** RFC 4226 §5.3 step 1: HS = HMAC(K, C), with C as 8 big-endian bytes (§5.1). */

@@ -16,7 +16,12 @@ package dev.watchword.otp;
  *   <li>for every instance, {@code parse(toUri())} succeeds and returns an equal instance.</li>
  * </ul>
  *
- * @param type       TOTP or HOTP, equal to {@code parameters.type()}
+ * <p>Steam Guard has no Key URI of its own; {@link #parse} reads the three forms apps write
+ * ({@code otpauth://steam/...} as Aegis does, {@code otpauth://totp/...&encoder=steam} as KeePassXC does, and
+ * {@code otpauth://totp/Steam:...&digits=5} with issuer Steam), and {@link #toUri()} writes the
+ * {@code encoder=steam} form with digits=5, which apps unaware of the encoder at least show as a Steam entry.
+ *
+ * @param type       TOTP, HOTP or STEAM, equal to {@code parameters.type()}
  * @param issuer     the provider, e.g. "Example"; "" when absent
  * @param account    the account name, e.g. "alice@google.com"; never empty
  * @param secret     the seed
@@ -65,7 +70,8 @@ public record OtpauthUri(OtpType type, String issuer, String account, Secret sec
    * the secret as unpadded Base32, and every parameter explicit. MUST NOT return null.
    */
   public String toUri() {
-    StringBuilder uri = new StringBuilder("otpauth://").append(type.lowerName()).append('/');
+    String host = type == OtpType.HOTP ? "hotp" : "totp";
+    StringBuilder uri = new StringBuilder("otpauth://").append(host).append('/');
     if (!issuer.isEmpty()) {
       uri.append(PercentCoding.encode(issuer, true)).append(':');
     }
@@ -76,10 +82,13 @@ public record OtpauthUri(OtpType type, String issuer, String account, Secret sec
     }
     uri.append("&algorithm=").append(parameters.algorithm().name());
     uri.append("&digits=").append(parameters.digits());
-    if (type == OtpType.TOTP) {
-      uri.append("&period=").append(parameters.period());
-    } else {
+    if (type == OtpType.HOTP) {
       uri.append("&counter=").append(parameters.counter());
+    } else {
+      uri.append("&period=").append(parameters.period());
+    }
+    if (type == OtpType.STEAM) {
+      uri.append("&encoder=steam");
     }
     return uri.toString();
   }

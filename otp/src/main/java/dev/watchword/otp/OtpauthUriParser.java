@@ -10,7 +10,9 @@ import java.util.Map;
 final class OtpauthUriParser {
 
   private static final String SCHEME = "otpauth://";
-  private static final String[] KNOWN_PARAMETERS = {"secret", "issuer", "algorithm", "digits", "period", "counter"};
+  private static final String[] KNOWN_PARAMETERS =
+      {"secret", "issuer", "algorithm", "digits", "period", "counter", "encoder"};
+  private static final String STEAM = "steam";
 
   private OtpauthUriParser() {
   }
@@ -23,7 +25,9 @@ final class OtpauthUriParser {
     int queryStart = indexOf(uri, '?', SCHEME.length(), end);
     int pathStart = indexOf(uri, '/', SCHEME.length(), queryStart);
 
-    OtpType type = OtpType.parse(uri.substring(SCHEME.length(), pathStart));
+    String host = uri.substring(SCHEME.length(), pathStart);
+    // Aegis writes Steam Guard entries as otpauth://steam/...; no OATH type is spelled that way.
+    OtpType type = Ascii.equalsIgnoreCase(STEAM, host) ? OtpType.STEAM : OtpType.parse(host);
     if (pathStart == queryStart) {
       throw new OtpFormatException("label", "label is required: otpauth://" + type.lowerName() + "/ISSUER:ACCOUNT?secret=...");
     }
@@ -37,6 +41,9 @@ final class OtpauthUriParser {
     // Key URI format: the issuer parameter is authoritative; the label prefix is the legacy fallback.
     if (issuer.chars().allMatch(c -> c == ' ')) {
       issuer = labelIssuer;
+    }
+    if (type == OtpType.TOTP && isSteam(query, issuer)) {
+      type = OtpType.STEAM;
     }
     OtpParameters parameters = parameters(type, query);
     Secret secret = Secret.fromBase32(required(query, "secret", "secret is required: the Base32 seed"));
@@ -63,7 +70,26 @@ final class OtpauthUriParser {
     }
   }
 
+  /**
+   * KeePassXC and others mark Steam Guard with {@code encoder=steam}; some apps only write issuer Steam with
+   * digits=5, which no OATH TOTP allows (RFC 4226 §5.3 requires at least 6). Any other encoder is refused,
+   * since reading it as plain TOTP would yield codes the issuer does not accept.
+   */
+  private static boolean isSteam(Map<String, String> query, String issuer) {
+    String encoder = query.get("encoder");
+    if (encoder != null) {
+      if (!Ascii.equalsIgnoreCase(STEAM, encoder)) {
+        throw new OtpFormatException("encoder", "encoder must be steam when present");
+      }
+      return true;
+    }
+    return Ascii.equalsIgnoreCase(STEAM, issuer.strip()) && "5".equals(query.get("digits"));
+  }
+
   private static OtpParameters parameters(OtpType type, Map<String, String> query) {
+    if (type == OtpType.STEAM) {
+      return steamParameters(query);
+    }
     HmacAlgorithm algorithm = query.containsKey("algorithm")
         ? HmacAlgorithm.parse(query.get("algorithm"))
         : HmacAlgorithm.SHA1;
@@ -80,6 +106,20 @@ final class OtpauthUriParser {
         ? (int) decimal(query.get("period"), "period", OtpParameters.MAX_PERIOD, OtpParameters.PERIOD_RULE)
         : OtpParameters.DEFAULT_PERIOD;
     return OtpParameters.totp(algorithm, digits, period);
+  }
+
+  /** Steam Guard fixes SHA1 and 5 characters; given values must agree, which {@link OtpParameters} checks. */
+  private static OtpParameters steamParameters(Map<String, String> query) {
+    HmacAlgorithm algorithm = query.containsKey("algorithm")
+        ? HmacAlgorithm.parse(query.get("algorithm"))
+        : HmacAlgorithm.SHA1;
+    int digits = query.containsKey("digits")
+        ? (int) decimal(query.get("digits"), "digits", OtpParameters.MAX_DIGITS, OtpParameters.DIGITS_RULE)
+        : OtpParameters.STEAM_DIGITS;
+    int period = query.containsKey("period")
+        ? (int) decimal(query.get("period"), "period", OtpParameters.MAX_PERIOD, OtpParameters.PERIOD_RULE)
+        : OtpParameters.DEFAULT_PERIOD;
+    return new OtpParameters(OtpType.STEAM, algorithm, digits, period, 0);
   }
 
   /**
