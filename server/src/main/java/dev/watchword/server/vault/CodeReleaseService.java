@@ -1,6 +1,7 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.otp.Hotp;
+import dev.watchword.otp.OtpCodes;
 import dev.watchword.otp.OtpParameters;
 import dev.watchword.otp.OtpType;
 import dev.watchword.otp.Totp;
@@ -109,10 +110,9 @@ class CodeReleaseService {
     } else {
       Instant now = clock.instant();
       TotpWindow window = Totp.window(now, parameters.period());
-      String code = withSeed(sealed,
-          seed -> Totp.generate(parameters.algorithm(), seed, now, parameters.period(), parameters.digits()));
+      String code = withSeed(sealed, seed -> OtpCodes.generate(parameters, seed, now));
       String step = "step=" + window.step();
-      released = ReleasedCode.totp(code, window.validFrom(), window.validUntil(),
+      released = ReleasedCode.timeBased(parameters.type(), code, window.validFrom(), window.validUntil(),
           audit.priorReleases(vaultId, entryId, ACTION, step, window.validFrom()));
       event = event.withDetail(step + approval + policy);
     }

@@ -51,14 +51,25 @@ record CreateEntryRequest(
     if (account == null || account.isBlank()) {
       throw new InvalidEntryException("Field 'account' is required.");
     }
-    OtpType otpType = type == null ? OtpType.TOTP : OtpType.parse(type);
+    OtpType otpType = type == null ? OtpType.TOTP : OtpType.parseIncludingSteam(type);
     HmacAlgorithm hmac = algorithm == null ? HmacAlgorithm.SHA1 : HmacAlgorithm.parse(algorithm);
-    int codeDigits = digits == null ? OtpParameters.DEFAULT_DIGITS : digits;
-    OtpParameters parameters = otpType == OtpType.HOTP
-        ? OtpParameters.hotp(hmac, codeDigits, counter == null ? 0 : counter)
-        : OtpParameters.totp(hmac, codeDigits, period == null ? OtpParameters.DEFAULT_PERIOD : period);
+    int codePeriod = period == null ? OtpParameters.DEFAULT_PERIOD : period;
+    OtpParameters parameters = switch (otpType) {
+      case HOTP -> OtpParameters.hotp(hmac, digits == null ? OtpParameters.DEFAULT_DIGITS : digits,
+          counter == null ? 0 : counter);
+      case TOTP -> OtpParameters.totp(hmac, digits == null ? OtpParameters.DEFAULT_DIGITS : digits, codePeriod);
+      case STEAM -> steam(hmac, codePeriod);
+    };
     return new EntryDraft(text("issuer", issuer), text("account", account), Secret.fromBase32(secret),
         parameters);
+  }
+
+  /** Steam Guard fixes the algorithm and the length; saying otherwise is a mistake worth telling. */
+  private OtpParameters steam(HmacAlgorithm hmac, int codePeriod) {
+    if (hmac != HmacAlgorithm.SHA1 || (digits != null && digits != OtpParameters.STEAM_DIGITS) || counter != null) {
+      throw new InvalidEntryException("A Steam Guard entry is always SHA1 with 5 characters and has no counter.");
+    }
+    return OtpParameters.steam(codePeriod);
   }
 
   private static String text(String field, String value) {

@@ -19,8 +19,11 @@ import org.springframework.stereotype.Repository;
 class EntryRepository {
 
   private static final String COLUMNS = """
-      id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter, weak_secret, created_at,
+      id, vault_id, issuer, account, otp_type, encoder, algorithm, digits, period, counter, weak_secret, created_at,
       rotation_due_at, high_value""";
+
+  /** The stored {@code encoder} of a Steam Guard entry (see migration V15). */
+  private static final String STEAM = "steam";
 
   private final JdbcClient jdbc;
 
@@ -31,17 +34,18 @@ class EntryRepository {
   void insert(Entry entry, byte[] secretCiphertext, UserId createdBy) {
     OtpParameters p = entry.parameters();
     jdbc.sql("""
-            INSERT INTO entry (id, vault_id, issuer, account, otp_type, algorithm, digits, period, counter,
+            INSERT INTO entry (id, vault_id, issuer, account, otp_type, encoder, algorithm, digits, period, counter,
                                secret_ciphertext, weak_secret, created_at, created_by)
-            VALUES (:id, :vaultId, :issuer, :account, :type, :algorithm, :digits, :period, :counter,
+            VALUES (:id, :vaultId, :issuer, :account, :type, :encoder, :algorithm, :digits, :period, :counter,
                     :ciphertext, :weak, :createdAt, :createdBy)""")
         .param("id", entry.id().toString())
         .param("vaultId", entry.vaultId().toString())
         .param("issuer", entry.issuer())
         .param("account", entry.account())
-        .param("type", p.type().lowerName())
+        .param("type", p.type() == OtpType.HOTP ? "hotp" : "totp")
+        .param("encoder", p.type() == OtpType.STEAM ? STEAM : null)
         .param("algorithm", p.algorithm().name())
-        .param("digits", p.digits())
+        .param("digits", p.type() == OtpType.STEAM ? OtpParameters.DEFAULT_DIGITS : p.digits())
         .param("period", p.period())
         .param("counter", p.counter())
         .param("ciphertext", secretCiphertext)
@@ -114,9 +118,14 @@ class EntryRepository {
     OtpType type = OtpType.parse(rs.getString("otp_type"));
     HmacAlgorithm algorithm = HmacAlgorithm.parse(rs.getString("algorithm"));
     int digits = rs.getInt("digits");
-    OtpParameters parameters = type == OtpType.HOTP
-        ? OtpParameters.hotp(algorithm, digits, rs.getLong("counter"))
-        : OtpParameters.totp(algorithm, digits, rs.getInt("period"));
+    OtpParameters parameters;
+    if (type == OtpType.HOTP) {
+      parameters = OtpParameters.hotp(algorithm, digits, rs.getLong("counter"));
+    } else if (STEAM.equals(rs.getString("encoder"))) {
+      parameters = OtpParameters.steam(rs.getInt("period"));
+    } else {
+      parameters = OtpParameters.totp(algorithm, digits, rs.getInt("period"));
+    }
     return new Entry(EntryId.of(rs.getString("id")), VaultId.of(rs.getString("vault_id")),
         rs.getString("issuer"), rs.getString("account"), parameters, rs.getBoolean("weak_secret"),
         Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "rotation_due_at"),

@@ -2,6 +2,7 @@ package dev.watchword.server.vault;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.watchword.server.audit.PriorRelease;
+import dev.watchword.otp.OtpType;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,11 +15,13 @@ record ReleasedCode(String code, String type, Instant validFrom, Instant validUn
     List<PriorRelease> alreadyReleased) implements ReleaseOutcome {
 
   /**
-   * A TOTP code; {@code alreadyReleased} lists earlier releases of the same time step (so two
-   * technicians do not collide on one login), {@code null} when there were none.
+   * A time-based code ({@code totp}, or {@code steam} for Steam Guard); {@code alreadyReleased}
+   * lists earlier releases of the same time step (so two technicians do not collide on one login),
+   * {@code null} when there were none.
    */
-  static ReleasedCode totp(String code, Instant validFrom, Instant validUntil, List<PriorRelease> alreadyReleased) {
-    return new ReleasedCode(code, "totp", validFrom, validUntil, null,
+  static ReleasedCode timeBased(OtpType type, String code, Instant validFrom, Instant validUntil,
+      List<PriorRelease> alreadyReleased) {
+    return new ReleasedCode(code, type.lowerName(), validFrom, validUntil, null,
         alreadyReleased.isEmpty() ? null : alreadyReleased);
   }
 

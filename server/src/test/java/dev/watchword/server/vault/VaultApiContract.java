@@ -84,6 +84,31 @@ public interface VaultApiContract extends ServerUnderTest {
   }
 
   @Test
+  default void codeWhenSteamGuardEntryThenFiveSteamCharactersForTheStep() {
+    ApiClient alice = newMember("alice");
+    String vault = alice.newVault();
+    String fromUri = alice.newEntry(vault,
+        "{\"uri\":\"otpauth://totp/Steam:gamer?secret=JBSWY3DPEHPK3PXP&issuer=Steam&encoder=steam\"}");
+    String fromFields = alice.newEntry(vault, "{\"account\":\"gamer2\",\"secret\":\"JBSWY3DPEHPK3PXP\",\"type\":\"steam\"}");
+    ApiResponse refused = alice.postJson("/api/v1/vaults/" + vault + "/entries",
+        "{\"account\":\"x\",\"secret\":\"JBSWY3DPEHPK3PXP\",\"type\":\"steam\",\"digits\":6}");
+
+    ApiResponse code = alice.postJson(ApiClient.codePath(vault, fromUri), "{}");
+    ApiResponse other = alice.postJson(ApiClient.codePath(vault, fromFields), "{}");
+    ApiResponse listed = alice.get("/api/v1/vaults/" + vault + "/entries");
+
+    assertThat(code.status()).as(code.body()).isEqualTo(200);
+    assertThat(code.text("type")).isEqualTo("steam");
+    java.time.Instant from = java.time.Instant.parse(code.text("validFrom"));
+    assertThat(code.text("code")).isEqualTo(dev.watchword.otp.SteamGuard.generate(
+        dev.watchword.otp.Secret.fromBase32("JBSWY3DPEHPK3PXP").bytes(), from, 30)).matches("[23456789BCDFGHJKMNPQRTVWXY]{5}");
+    assertThat(other.text("code")).hasSize(5);
+    assertThat(listed.json().path("entries").get(0).path("type").asString()).isEqualTo("steam");
+    assertThat(listed.json().path("entries").get(0).path("digits").asInt()).isEqualTo(5);
+    assertThat(refused.status()).isEqualTo(400);
+  }
+
+  @Test
   default void codeWhenTotpThenAgreesWithOathtoolForItsValidityWindow() {
     Oathtool.assumeInstalled();
     ApiClient alice = newMember("alice");
