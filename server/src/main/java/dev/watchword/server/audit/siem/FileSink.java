@@ -48,9 +48,9 @@ final class FileSink implements AuditSink {
     }
     try {
       boolean created = createIfMissing();
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-          StandardOpenOption.READ)) {
-        if (endsTorn(channel)) {
+      boolean torn = endsTorn(path);
+      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        if (torn) {
           write(channel, new byte[] {'\n'});
         }
         write(channel, lines.toByteArray());
@@ -80,14 +80,17 @@ final class FileSink implements AuditSink {
     }
   }
 
-  private static boolean endsTorn(FileChannel channel) throws IOException {
-    long size = channel.size();
-    if (size == 0) {
-      return false;
+  /** Whether the file's last line lacks its newline (only this sink appends, so it stays so until we write). */
+  private static boolean endsTorn(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size == 0) {
+        return false;
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      channel.read(last, size - 1);
+      return last.get(0) != '\n';
     }
-    ByteBuffer last = ByteBuffer.allocate(1);
-    channel.read(last, size - 1);
-    return last.get(0) != '\n';
   }
 
   private static void write(FileChannel channel, byte[] bytes) throws IOException {
