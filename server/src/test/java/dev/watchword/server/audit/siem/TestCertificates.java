@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A self-signed certificate and its key as PEM files, made with the JDK's own {@code keytool}
- * (no openssl needed), for a TLS receiver whose names are the given subject alternative names.
+ * (no openssl needed; RSA, whose PKCS#8 form GnuTLS reads), for a TLS receiver whose names are the given subject alternative names.
  */
 record TestCertificates(Path certificate, Path privateKey) {
 
@@ -23,7 +23,7 @@ record TestCertificates(Path certificate, Path privateKey) {
       Path store = directory.resolve("receiver.p12");
       Files.deleteIfExists(store);
       Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+          "-genkeypair", "-alias", "receiver", "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA",
           "-dname", "CN=receiver", "-ext", "SAN=" + subjectAltNames, "-validity", "2", "-storetype", "PKCS12",
           "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
           .redirectErrorStream(true).start();
