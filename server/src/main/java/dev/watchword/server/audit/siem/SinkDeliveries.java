@@ -73,8 +73,12 @@ class SinkDeliveries implements SmartLifecycle {
 
   /** Starts a fresh loop with a fresh sink, as a server restart would: it resumes from the cursor. */
   synchronized void restart(String name) {
+    Supplier<AuditSink> factory = factories.get(name);
+    if (factory == null) {
+      throw new IllegalArgumentException("no enabled audit sink is named " + name);
+    }
     stop(name);
-    launch(factories.get(name).get());
+    launch(factory.get());
   }
 
   /** A loop over {@code sink} with the configured batch size and backoff, not started. */

@@ -20,15 +20,15 @@ class SinkStatusController {
   }
 
   /** The configured sinks; an empty list when none is enabled. */
-  record Sinks(List<SinkStatus> sinks) {}
+  record SinkStatuses(List<SinkStatus> sinks) {}
 
   @GetMapping(path = "/api/v1/audit/sinks", produces = "application/json")
-  Sinks sinks(Authentication authentication) {
+  SinkStatuses sinks(Authentication authentication) {
     boolean reader = authentication != null && authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).anyMatch(READERS::contains);
     if (!reader) {
       throw new SinkStatusRoleRequiredException();
     }
-    return new Sinks(status.sinks());
+    return new SinkStatuses(status.sinks());
   }
 }

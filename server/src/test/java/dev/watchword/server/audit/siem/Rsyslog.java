@@ -118,7 +118,11 @@ final class Rsyslog {
     return certificates.certificate();
   }
 
+  /** Starts rsyslogd unless it runs already, and waits until both ports listen. */
   synchronized void start() {
+    if (process != null && process.isAlive()) {
+      return;
+    }
     try {
       process = new ProcessBuilder(binary.toString(), "-n", "-f", config.toString(), "-i",
           directory.resolve("rsyslogd.pid").toString())
