@@ -1,5 +1,7 @@
 package dev.watchword.server.audit;
 
+import dev.watchword.server.audit.siem.AuditSinkStatus;
+import dev.watchword.server.audit.siem.SinkStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,8 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anchor at the newest deleted event takes their place, so verification still starts from a point
  * the signing key vouches for.
  *
- * <p>Guarantee: a prefix is pruned only after the whole log verified intact; a log that does not
+ * <p>Guarantees: a prefix is pruned only after the whole log verified intact; a log that does not
  * verify is left as it is (evidence is never destroyed) and the refusal is logged as an error.
+ * Events a configured SIEM sink has not delivered yet are kept, however old, so a receiver that is
+ * down for longer than the retention period still gets every event.
  */
 @Component
 public class AuditRetention {
@@ -29,9 +33,11 @@ public class AuditRetention {
   private final AuditProperties properties;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final AuditSinkStatus sinks;
 
   AuditRetention(JdbcClient jdbc, AuditTrail trail, Checkpointer checkpointer, AuditProperties properties,
-      TransactionTemplate transactions, Clock clock) {
+      TransactionTemplate transactions, Clock clock, AuditSinkStatus sinks) {
+    this.sinks = sinks;
     this.jdbc = jdbc;
     this.trail = trail;
     this.checkpointer = checkpointer;
@@ -60,7 +66,8 @@ public class AuditRetention {
       return 0;
     }
     Long deleted = transactions.execute(status -> {
-      Optional<AuditStore.LinkedEvent> last = newestBefore(cutoff.toEpochMilli());
+      long delivered = sinks.sinks().stream().mapToLong(SinkStatus::cursor).min().orElse(Long.MAX_VALUE);
+      Optional<AuditStore.LinkedEvent> last = newestBefore(cutoff.toEpochMilli(), delivered);
       if (last.isEmpty()) {
         return 0L;
       }
@@ -75,9 +82,9 @@ public class AuditRetention {
     return deleted;
   }
 
-  private Optional<AuditStore.LinkedEvent> newestBefore(long cutoffMillis) {
-    long seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event WHERE at < :cutoff")
-        .param("cutoff", cutoffMillis).query(Long.class).single();
+  private Optional<AuditStore.LinkedEvent> newestBefore(long cutoffMillis, long upToSeq) {
+    long seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event WHERE at < :cutoff AND seq <= :upTo")
+        .param("cutoff", cutoffMillis).param("upTo", upToSeq).query(Long.class).single();
     return new AuditStore(jdbc).eventsBetween(seq - 1, seq, 1).stream().findFirst();
   }
 }
