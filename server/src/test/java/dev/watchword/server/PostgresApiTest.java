@@ -8,6 +8,7 @@ import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
 import dev.watchword.server.vault.GroupContract;
+import dev.watchword.server.vault.ImportContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
@@ -24,4 +25,4 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, AuditChainContract, AuditQueryContract {}
+    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}

@@ -12,6 +12,7 @@ import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
 import dev.watchword.server.vault.GroupContract;
+import dev.watchword.server.vault.ImportContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
 import dev.watchword.server.vault.IsolationMatrixContract;
 import dev.watchword.server.vault.MembershipContract;
@@ -37,7 +38,7 @@ class SqliteApiTest extends SqliteServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract {
+    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dbUrl a PostgreSQL JDBC URL; {@code null} means the embedded SQLite database
  * @param dev development mode: loopback only, a throw-away owner named {@code dev}
  * @param maxRequestBytes the largest request body accepted
+ * @param maxImportBytes the largest body accepted by the import endpoint (an export file or image)
  */
 @ConfigurationProperties("watchword")
-public record WatchwordProperties(Path dataDir, String dbUrl, boolean dev, Long maxRequestBytes) {
+public record WatchwordProperties(Path dataDir, String dbUrl, boolean dev, Long maxRequestBytes, Long maxImportBytes) {
 
   static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+  /** A 5 MiB file (the import library's own limit) plus the multipart envelope. */
+  static final long DEFAULT_MAX_IMPORT_BYTES = 6 * 1024 * 1024;
 
   public WatchwordProperties {
     if (dbUrl != null && dbUrl.isBlank()) {
@@ -23,6 +26,9 @@ public record WatchwordProperties(Path dataDir, String dbUrl, boolean dev, Long 
     }
     if (maxRequestBytes == null) {
       maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    }
+    if (maxImportBytes == null) {
+      maxImportBytes = DEFAULT_MAX_IMPORT_BYTES;
     }
   }
 

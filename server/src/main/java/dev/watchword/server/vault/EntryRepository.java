@@ -70,6 +70,14 @@ class EntryRepository {
         .optional();
   }
 
+  /** Every entry of the vault with its sealed seed (for duplicate detection on import). */
+  List<SealedEntry> listSealed(VaultId vaultId) {
+    return jdbc.sql("SELECT " + COLUMNS + ", secret_ciphertext FROM entry WHERE vault_id = :vaultId")
+        .param("vaultId", vaultId.toString())
+        .query((rs, row) -> new SealedEntry(entry(rs, row), rs.getBytes("secret_ciphertext")))
+        .list();
+  }
+
   void setHighValue(VaultId vaultId, EntryId entryId, boolean highValue) {
     jdbc.sql("UPDATE entry SET high_value = :highValue WHERE vault_id = :vaultId AND id = :id")
         .param("highValue", highValue).param("vaultId", vaultId.toString()).param("id", entryId.toString())

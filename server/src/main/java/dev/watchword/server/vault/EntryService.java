@@ -34,6 +34,14 @@ class EntryService {
   @Transactional
   Entry create(Caller caller, VaultId vaultId, EntryDraft draft, RequestOrigin origin) {
     vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
+    return insert(caller, vaultId, draft, origin, null);
+  }
+
+  /**
+   * Seals and stores one entry and audits it, in the caller's transaction; the caller has checked
+   * the editor role. Destroys the draft's seed.
+   */
+  Entry insert(Caller caller, VaultId vaultId, EntryDraft draft, RequestOrigin origin, String detail) {
     EntryId id = EntryId.random();
     Entry entry = new Entry(id, vaultId, draft.issuer(), draft.account(), draft.parameters(),
         draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, false);
@@ -44,7 +52,8 @@ class EntryService {
       java.util.Arrays.fill(seed, (byte) 0);
       draft.secret().destroy();
     }
-    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.create", vaultId, id, origin));
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.create", vaultId, id, origin)
+        .withDetail(detail));
     return entry;
   }
 

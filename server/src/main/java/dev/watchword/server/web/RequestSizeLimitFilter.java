@@ -25,17 +25,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private final long limit;
+  /** The one route that takes files: {@code POST /api/v1/vaults/{vaultId}/import}. */
+  private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile("/api/v1/vaults/[^/]+/import");
+
+  private final long defaultLimit;
+  private final long importLimit;
   private final ProblemResponseWriter problems;
 
   RequestSizeLimitFilter(WatchwordProperties properties, ProblemResponseWriter problems) {
-    this.limit = properties.maxRequestBytes();
+    this.defaultLimit = properties.maxRequestBytes();
+    this.importLimit = properties.maxImportBytes();
     this.problems = problems;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long limit = IMPORT.matcher(request.getRequestURI()).matches() ? importLimit : defaultLimit;
     if (request.getContentLengthLong() > limit) {
       refuse(response);
       return;
