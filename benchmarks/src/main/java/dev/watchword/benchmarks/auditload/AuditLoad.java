@@ -1,10 +1,8 @@
 package dev.watchword.benchmarks.auditload;
 
 import dev.watchword.benchmarks.loginstorm.ServerProcess;
-import java.net.URI;
+import dev.watchword.benchmarks.loginstorm.WatchwordApi;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Measures durable code releases per second: starts a server (SQLite, or PostgreSQL with {@code
@@ -30,8 +26,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class AuditLoad {
-
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
   private AuditLoad() {}
 
@@ -63,7 +57,7 @@ public final class AuditLoad {
     try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs,
         Duration.ofSeconds(120))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      Api api = new Api(http, server.baseUri(), server.devToken());
+      WatchwordApi api = new WatchwordApi(http, server.baseUri(), server.devToken());
       String vault = api.create("/api/v1/vaults", "{\"name\":\"Load\"}");
       List<String> codePaths = new ArrayList<>();
       for (int e = 0; e < 8; e++) {
@@ -86,7 +80,7 @@ public final class AuditLoad {
     System.exit(0);
   }
 
-  private static Result run(Api api, List<String> codePaths, int clients, Duration duration, boolean measured)
+  private static Result run(WatchwordApi api, List<String> codePaths, int clients, Duration duration, boolean measured)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicBoolean stop = new AtomicBoolean();
@@ -134,36 +128,6 @@ public final class AuditLoad {
       }
       int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1);
       return sortedNanos[Math.max(0, index)] / 1e6;
-    }
-  }
-
-  private record Api(HttpClient http, URI base, String token) {
-    String create(String path, String json) throws Exception {
-      HttpResponse<String> response = http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json))
-          .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-      Matcher id = ID.matcher(response.body());
-      if (response.statusCode() != 201 || !id.find()) {
-        throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return id.group(1);
-    }
-
-    int postStatus(String path, String json) {
-      try {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json))
-            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (Exception e) {
-        return -1;
-      }
-    }
-
-    String get(String path) throws Exception {
-      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private HttpRequest.Builder request(String path) {
-      return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + token);
     }
   }
 }
