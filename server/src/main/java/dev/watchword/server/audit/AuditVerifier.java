@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
  * or inserted event breaks the sequence or the next link; two events swapped fail their links; a
  * chain rewritten by someone without the chain key fails at the first rewritten event; the newest
  * events deleted are caught by the head row, by a checkpoint beyond the end, or (if the attacker
- * also fixed those) by the head file outside the database; a pruned prefix must end at a signed
- * anchor.
+ * also fixed those) by the head file outside the database, which is signed and rewritten after
+ * every commit; a pruned prefix must end at a signed anchor. A head file that is missing is
+ * reported ({@link Verification#headFile()}), not treated as tampering: a fresh installation, or a
+ * verifier pointed at another node's data directory, has none.
  *
  * <p>Runs beside live writers: it first reads the head and checks only events up to it.
  */
@@ -82,7 +84,8 @@ final class AuditVerifier {
       return pass.broken(lastSeq + 1, "the head file vouches for seq " + outside.get().seq()
           + " but the log ends at seq " + lastSeq + ": the newest events were deleted");
     }
-    return Verification.intact(pass.checked, firstSeq, lastSeq, vouched.size() + (anchor.isPresent() ? 1 : 0));
+    return Verification.intact(pass.checked, firstSeq, lastSeq, vouched.size() + (anchor.isPresent() ? 1 : 0),
+        outside.isPresent() || lastSeq == 0);
   }
 
   private Verification checkEvents(Pass pass, long upTo, Map<Long, Checkpoint> vouched, Checkpoint outside) {
@@ -132,7 +135,7 @@ final class AuditVerifier {
     }
 
     Verification broken(long seq, String problem) {
-      return Verification.broken(checked, seq, problem, firstSeq, expected - 1, 0);
+      return Verification.broken(checked, seq, problem, firstSeq, expected - 1);
     }
   }
 }

@@ -84,8 +84,8 @@ public final class OfflineAuditVerify {
 
   private static void report(Verification result, PrintStream out) {
     if (result.valid()) {
-      out.printf("audit log intact: %d events (seq %d to %d), %d signed checkpoints%n",
-          result.events(), result.firstSeq(), result.lastSeq(), result.checkpoints());
+      out.printf("audit log intact: %d events (seq %d to %d), %d signed checkpoints, head file %s%n",
+          result.events(), result.firstSeq(), result.lastSeq(), result.checkpoints(), result.headFile());
     } else {
       out.printf("audit log ALTERED at seq %d: %s%n", result.firstBadSeq(), result.problem());
       out.printf("%d events before that point verified%n", result.events());

@@ -10,16 +10,19 @@ package dev.watchword.server.audit;
  * @param firstSeq the first event checked (after an anchor left by retention, not 1)
  * @param lastSeq the newest event checked
  * @param checkpoints how many signed checkpoints were checked
+ * @param headFile {@code verified} (the signed head outside the database agrees), or {@code missing}
+ *     (no head file where one was expected: the newest events are then vouched for only up to the
+ *     last checkpoint; an operator should find out why the file is gone)
  */
 public record Verification(boolean valid, long events, Long firstBadSeq, String problem, long firstSeq, long lastSeq,
-    long checkpoints) {
+    long checkpoints, String headFile) {
 
-  static Verification intact(long events, long firstSeq, long lastSeq, long checkpoints) {
-    return new Verification(true, events, null, null, firstSeq, lastSeq, checkpoints);
+  static Verification intact(long events, long firstSeq, long lastSeq, long checkpoints, boolean headFileFound) {
+    return new Verification(true, events, null, null, firstSeq, lastSeq, checkpoints,
+        headFileFound ? "verified" : "missing");
   }
 
-  static Verification broken(long events, long firstBadSeq, String problem, long firstSeq, long lastSeq,
-      long checkpoints) {
-    return new Verification(false, events, firstBadSeq, problem, firstSeq, lastSeq, checkpoints);
+  static Verification broken(long events, long firstBadSeq, String problem, long firstSeq, long lastSeq) {
+    return new Verification(false, events, firstBadSeq, problem, firstSeq, lastSeq, 0, null);
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +50,22 @@ class UserController {
   UserView disable(@AuthenticationPrincipal Caller caller, @PathVariable String userId, HttpServletRequest request) {
     UserId target = UserId.parse(userId).orElseThrow(UserNotFoundException::new);
     return UserView.of(users.disable(caller, target, RequestOrigins.of(request)));
+  }
+
+  /** {@code {"role": "owner|admin|member|auditor"}}; owners only. */
+  @PutMapping(path = "/{userId}/role", consumes = "application/json")
+  UserView changeRole(@AuthenticationPrincipal Caller caller, @PathVariable String userId,
+      @Valid @RequestBody RoleRequest body, HttpServletRequest request) {
+    UserId target = UserId.parse(userId).orElseThrow(UserNotFoundException::new);
+    return UserView.of(users.changeRole(caller, target, body.orgRole(), RequestOrigins.of(request)));
+  }
+
+  record RoleRequest(@NotNull @Pattern(regexp = "owner|admin|member|auditor",
+      message = "must be owner, admin, member or auditor") String role) {
+
+    OrgRole orgRole() {
+      return OrgRole.fromWire(role);
+    }
   }
 
   record CreateUserRequest(

@@ -64,6 +64,18 @@ class UserRepository {
     return new Caller(id, username, role);
   }
 
+  /** Sets the organisation role; true when the user exists. */
+  boolean setRole(UserId id, OrgRole role) {
+    return jdbc.sql("UPDATE app_user SET org_role = :role WHERE id = :id")
+        .param("role", role.wireName()).param("id", id.toString()).update() == 1;
+  }
+
+  /** Owners who can still sign in. */
+  long activeOwners() {
+    return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE org_role = 'owner' AND disabled_at IS NULL")
+        .query(Long.class).single();
+  }
+
   /** Marks the user disabled; true when this call disabled them (false if already disabled or unknown). */
   boolean disable(UserId id) {
     return jdbc.sql("UPDATE app_user SET disabled_at = :now WHERE id = :id AND disabled_at IS NULL")

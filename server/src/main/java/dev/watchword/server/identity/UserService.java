@@ -92,6 +92,27 @@ class UserService {
     });
   }
 
+  /**
+   * Changes a user's organisation role (for example to make someone an auditor). Owners only, since
+   * an admin who could make owners could take the organisation; the last active owner keeps the
+   * role (409). Takes effect on the user's next request, like everything else about a caller.
+   */
+  UserAccount changeRole(Caller owner, UserId target, OrgRole role, RequestOrigin origin) {
+    if (owner.role() != OrgRole.OWNER) {
+      throw new OwnerRequiredException();
+    }
+    return transactions.execute(status -> {
+      UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
+      if (account.caller().role() == OrgRole.OWNER && role != OrgRole.OWNER && users.activeOwners() <= 1) {
+        throw new LastOwnerException();
+      }
+      users.setRole(target, role);
+      audit.record(AuditEvent.allowed(owner.id(), owner.username(), "user.role", null, null, origin)
+          .withDetail("user=" + target + " from=" + account.caller().role().wireName() + " to=" + role.wireName()));
+      return users.findAccount(target).orElseThrow();
+    });
+  }
+
   /** The target user's id when the caller may manage them (owner or admin); 404 for an unknown id. */
   UserId requireManageable(Caller caller, String userId) {
     requireAdministrator(caller);

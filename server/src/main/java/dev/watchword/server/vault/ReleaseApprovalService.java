@@ -61,11 +61,14 @@ class ReleaseApprovalService {
   void decide(Caller caller, VaultId vault, String approvalId, boolean approve, RequestOrigin origin) {
     vaults.getWithRole(caller, vault, VaultRole.VIEWER);
     Instant now = clock.instant();
-    if (approvalId.length() > 64 || !approvals.decide(vault, approvalId, caller.id(), approve, now, now.plus(USE_WINDOW))) {
+    if (approvalId.length() > 64) {
       throw new ApprovalNotFoundException();
     }
+    ReleaseApprovals.Decided decided = approvals.decide(vault, approvalId, caller.id(), approve, now,
+            now.plus(USE_WINDOW))
+        .orElseThrow(ApprovalNotFoundException::new);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(),
-        approve ? "code.approval.approve" : "code.approval.deny", vault, null, origin)
+        decided.purpose() + (approve ? ".approval.approve" : ".approval.deny"), vault, decided.entry(), origin)
         .withDetail("approval=" + approvalId));
   }
 

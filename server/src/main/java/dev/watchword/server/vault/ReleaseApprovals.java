@@ -39,18 +39,27 @@ class ReleaseApprovals {
     return id;
   }
 
-  /** Decides a pending request; never the requester's own. True when this call decided it. */
-  boolean decide(VaultId vault, String id, UserId approver, boolean approve, Instant now, Instant usableUntil) {
+  /**
+   * Decides a pending request; never the requester's own. Returns what was decided (its purpose and
+   * entry) when this call decided it, empty otherwise.
+   */
+  Optional<Decided> decide(VaultId vault, String id, UserId approver, boolean approve, Instant now,
+      Instant usableUntil) {
     return jdbc.sql("""
             UPDATE release_approval SET status = :status, approver_id = :approver, decided_at = :now,
                                         expires_at = :until
             WHERE id = :id AND vault_id = :vaultId AND status = 'pending' AND expires_at > :now
-              AND requester_id <> :approver""")
+              AND requester_id <> :approver
+            RETURNING purpose, entry_id""")
         .param("status", approve ? "approved" : "denied").param("approver", approver.toString())
         .param("now", now.toEpochMilli()).param("until", usableUntil.toEpochMilli())
         .param("id", id).param("vaultId", vault.toString())
-        .update() == 1;
+        .query((rs, n) -> new Decided(rs.getString("purpose"), EntryId.of(rs.getString("entry_id"))))
+        .optional();
   }
+
+  /** A request just decided: for the audit's action ({@code <purpose>.approval.approve}) and entry. */
+  record Decided(String purpose, EntryId entry) {}
 
   /** Uses an approved request of this requester for this entry and purpose, once; returns who approved it. */
   Optional<UserId> use(VaultId vault, EntryId entry, String purpose, String id, UserId requester, Instant now) {

@@ -102,6 +102,24 @@ public interface AuditChainContract extends ServerUnderTest {
   }
 
   @Test
+  default void verifyWhenNewestEventsAfterTheLastCheckpointAreDeletedAndTheHeadRolledBackThenTheHeadFileGivesItAway() {
+    long seq = releaseSome(1);
+    ApiClient auditor = newAuditor("auditor");
+    long lastCheckpoint = jdbc().sql("SELECT MAX(seq) FROM audit_checkpoint").query(Long.class).single();
+    assertThat(verify(auditor).path("headFile").asString()).isEqualTo("verified");
+    try (AuditTables original = AuditTables.snapshot(jdbc())) {
+      long keep = seq - 1;
+      jdbc().sql("DELETE FROM audit_event WHERE seq > :keep").param("keep", keep).update();
+      jdbc().sql("DELETE FROM audit_checkpoint WHERE seq > :keep").param("keep", keep).update();
+      jdbc().sql("UPDATE audit_head SET seq = :keep, hash = (SELECT hash FROM audit_event WHERE seq = :keep)")
+          .param("keep", keep).update();
+
+      assertBroken(auditor, seq, "head file vouches for seq " + seq);
+    }
+    assertThat(lastCheckpoint).isPositive();
+  }
+
+  @Test
   default void verifyWhenNewestEventsHeadAndCheckpointsAreRolledBackThenTheHeadFileGivesItAway() throws Exception {
     releaseSome(6);
     JsonNode headFile = ApiClient.parse(Files.readString(dataDir().resolve("audit-head.json")));

@@ -125,6 +125,35 @@ public interface AuditQueryContract extends ServerUnderTest {
     assertThat(foreign.status()).isEqualTo(404);
   }
 
+  @Test
+  default void roleWhenOwnerMakesAMemberAnAuditorThenTheirNextRequestReadsTheAuditAndAdminsCannotDoIt() {
+    ApiClient owner = newOwner("owner");
+    ApiClient member = newMember("future-auditor");
+    String memberId = member.get("/api/v1/users/me").text("id");
+    ApiResponse before = member.get("/api/v1/audit");
+
+    ApiResponse changed = owner.send(owner.request("/api/v1/users/" + memberId + "/role")
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"auditor\"}")));
+    ApiResponse after = member.get("/api/v1/audit");
+    ApiResponse byMember = member.send(member.request("/api/v1/users/" + memberId + "/role")
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"owner\"}")));
+    ApiResponse badRole = owner.send(owner.request("/api/v1/users/" + memberId + "/role")
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"god\"}")));
+
+    assertThat(before.status()).isEqualTo(403);
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.text("role")).isEqualTo("auditor");
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(byMember.status()).isEqualTo(403);
+    assertThat(badRole.status()).isEqualTo(400);
+    assertThat(jdbc().sql("SELECT detail FROM audit_event WHERE action = 'user.role' AND detail LIKE :user")
+        .param("user", "user=" + memberId + "%").query(String.class).single())
+        .isEqualTo("user=" + memberId + " from=member to=auditor");
+  }
+
   private static JsonNode get(ApiClient client, String path) {
     ApiResponse response = client.get(path);
     assertThat(response.status()).as(response.body()).isEqualTo(200);

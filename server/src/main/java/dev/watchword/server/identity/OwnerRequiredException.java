@@ -1,0 +1,12 @@
+package dev.watchword.server.identity;
+
+import dev.watchword.server.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** Only owners change organisation roles. */
+class OwnerRequiredException extends ProblemException {
+
+  OwnerRequiredException() {
+    super(HttpStatus.FORBIDDEN, "owner-required", "Forbidden", "Only an owner can change organisation roles.");
+  }
+}
