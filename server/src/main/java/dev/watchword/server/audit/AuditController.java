@@ -5,12 +5,10 @@ import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +17,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** The organisation's audit trail: query, export and verification, for owners, admins and auditors. */
 @RestController
 class AuditController {
-
-  private static final Set<String> READERS = Set.of("ROLE_OWNER", "ROLE_ADMIN", "ROLE_AUDITOR");
 
   private final AuditTrail trail;
 
@@ -37,7 +33,7 @@ class AuditController {
       @RequestParam(required = false) String action, @RequestParam(required = false) String decision,
       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
       @RequestParam(required = false) Long after, @RequestParam(defaultValue = "100") int limit) {
-    requireReader(authentication);
+    AuditReaders.require(authentication);
     AuditQuery query = new AuditQuery(vaultId, entryId, actor, action, decision, from, to, after, limit);
     List<AuditRecord> events = trail.page(query);
     Long next = events.size() == limit ? events.get(events.size() - 1).seq() : null;
@@ -50,7 +46,7 @@ class AuditController {
       @RequestParam(required = false) String entryId, @RequestParam(required = false) String actor,
       @RequestParam(required = false) String action, @RequestParam(required = false) String decision,
       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-    requireReader(authentication);
+    AuditReaders.require(authentication);
     AuditExport export = AuditExport.of(format);
     AuditQuery query = new AuditQuery(vaultId, entryId, actor, action, decision, from, to, null,
         AuditQuery.MAX_PAGE);
@@ -64,15 +60,8 @@ class AuditController {
 
   @GetMapping(path = "/api/v1/audit/verify", produces = "application/json")
   Verification verify(Authentication authentication) {
-    requireReader(authentication);
+    AuditReaders.require(authentication);
     return trail.verify();
   }
 
-  private static void requireReader(Authentication authentication) {
-    boolean reader = authentication != null && authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority).anyMatch(READERS::contains);
-    if (!reader) {
-      throw new AuditRoleRequiredException();
-    }
-  }
 }

@@ -1,17 +1,14 @@
 package dev.watchword.server.audit.siem;
 
+import dev.watchword.server.audit.AuditReaders;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where each SIEM sink stands, for owners, admins and auditors. */
 @RestController
 class SinkStatusController {
-
-  private static final Set<String> READERS = Set.of("ROLE_OWNER", "ROLE_ADMIN", "ROLE_AUDITOR");
 
   private final AuditSinkStatus status;
 
@@ -24,11 +21,7 @@ class SinkStatusController {
 
   @GetMapping(path = "/api/v1/audit/sinks", produces = "application/json")
   SinkStatuses sinks(Authentication authentication) {
-    boolean reader = authentication != null && authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority).anyMatch(READERS::contains);
-    if (!reader) {
-      throw new SinkStatusRoleRequiredException();
-    }
+    AuditReaders.require(authentication);
     return new SinkStatuses(status.sinks());
   }
 }

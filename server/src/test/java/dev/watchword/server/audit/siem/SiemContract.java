@@ -32,13 +32,21 @@ public interface SiemContract extends ServerUnderTest {
 
   SiemReceivers receivers();
 
-  SinkDeliveries deliveries();
+  default SinkDeliveries deliveries() {
+    return bean(SinkDeliveries.class);
+  }
 
-  SinkCursors cursors();
+  default SinkCursors cursors() {
+    return bean(SinkCursors.class);
+  }
 
-  AuditLog auditLog();
+  default AuditLog auditLog() {
+    return bean(AuditLog.class);
+  }
 
-  TransactionTemplate transactions();
+  default TransactionTemplate transactions() {
+    return bean(TransactionTemplate.class);
+  }
 
   /** Appends {@code count} events by an actor named after {@code tag}; the last one denied. Returns their seqs. */
   default List<Long> append(String tag, int count) {
