@@ -58,6 +58,9 @@ final class FormatDetection {
   }
 
   static ImportResult json(JsonNode root, String fileName, char[] password, ImportLimits limits) {
+    if (WatchwordExport.matches(root)) {
+      return WatchwordExport.read(root, password, limits);
+    }
     if (AegisVault.matches(root)) {
       return AegisVault.read(root, password, limits);
     }
@@ -111,7 +114,7 @@ final class FormatDetection {
   private static ImportFormatException unknown(String fileName) {
     return new ImportFormatException(Reason.UNKNOWN_FORMAT, "file", "the content is not a supported export or "
         + "image" + hint(fileName) + "; supported are QR images (PNG, JPEG, GIF), otpauth URI lists, Google "
-        + "Authenticator exports, Aegis, 2FAS, Bitwarden, andOTP, FreeOTP+, PSKC and Watchword CSV");
+        + "Authenticator exports, Watchword exports, Aegis, 2FAS, Bitwarden, andOTP, FreeOTP+, PSKC and Watchword CSV");
   }
 
   /** The file name can say what the user meant; it is never trusted to pick the parser. */

@@ -4,6 +4,8 @@ package dev.watchword.otp.imports;
 public enum ImportFormat {
   /** A PNG, JPEG or GIF image with one or more QR codes, each an otpauth or otpauth-migration URI. */
   QR_IMAGE,
+  /** Watchword's own password-encrypted vault export ({@link WatchwordExport}). */
+  WATCHWORD,
   /** Text with otpauth:// URIs one a line, as Ente Auth's plain export; blank and '#' lines are ignored. */
   OTPAUTH_URIS,
   /** Text with Google Authenticator's otpauth-migration://offline?data=... URIs only. */

@@ -1,0 +1,193 @@
+package dev.watchword.otp.imports;
+
+import dev.watchword.otp.OtpauthUri;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Watchword's own password-encrypted vault export, version 1: a JSON object
+ *
+ * <pre>{"watchwordExport": 1,
+ *  "kdf": {"algorithm": "argon2id", "memoryKiB": 65536, "iterations": 3, "parallelism": 1, "salt": B64},
+ *  "cipher": {"algorithm": "AES-256-GCM", "nonce": B64},
+ *  "payload": B64(ciphertext || 16-byte tag)}</pre>
+ *
+ * The key is Argon2id(UTF-8 password, salt, m, t, p) → 32 bytes; the associated data is the
+ * header line {@code watchword-export-v1|argon2id|m|t|p|salt|nonce} (Base64 as in the file), so
+ * changing any KDF or cipher parameter makes decryption fail. The plaintext is JSON
+ * {@code {"vault": {"name", "client"}, "entries": [{"uri": "otpauth://…"}]}} with every entry's
+ * full otpauth URI (Steam Guard as {@code encoder=steam}).
+ *
+ * <p>Guarantees: the writer never emits the password or a key; the reader checks the stated
+ * Argon2 cost against {@link ImportLimits} before deriving anything, and a wrong password or any
+ * altered byte is the same "wrong password" refusal.
+ */
+public final class WatchwordExport {
+
+  static final String NAME = "Watchword export";
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final int MEMORY_KIB = 64 * 1024;
+  private static final int ITERATIONS = 3;
+  private static final int PARALLELISM = 1;
+  private static final int MAX_ITERATIONS = 10;
+  private static final int MAX_PARALLELISM = 4;
+
+  private WatchwordExport() {
+  }
+
+  /** One vault's entries, encrypted under {@code password}. */
+  public static byte[] write(String vaultName, String client, List<OtpauthUri> entries, char[] password,
+      SecureRandom random) {
+    byte[] salt = new byte[16];
+    byte[] nonce = new byte[12];
+    random.nextBytes(salt);
+    random.nextBytes(nonce);
+    ObjectNode plain = MAPPER.createObjectNode();
+    plain.putObject("vault").put("name", vaultName).put("client", client);
+    ArrayNode list = plain.putArray("entries");
+    entries.forEach(uri -> list.addObject().put("uri", uri.toUri()));
+    byte[] plaintext = MAPPER.writeValueAsBytes(plain);
+    byte[] key = argon2id(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+      cipher.updateAAD(header(MEMORY_KIB, ITERATIONS, PARALLELISM, b64(salt), b64(nonce)));
+      byte[] payload = cipher.doFinal(plaintext);
+      ObjectNode file = MAPPER.createObjectNode();
+      file.put("watchwordExport", 1);
+      file.putObject("kdf").put("algorithm", "argon2id").put("memoryKiB", MEMORY_KIB).put("iterations", ITERATIONS)
+          .put("parallelism", PARALLELISM).put("salt", b64(salt));
+      file.putObject("cipher").put("algorithm", "AES-256-GCM").put("nonce", b64(nonce));
+      file.put("payload", b64(payload));
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(file);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  static boolean matches(JsonNode root) {
+    return root.isObject() && root.has("watchwordExport");
+  }
+
+  static ImportResult read(JsonNode root, char[] password, ImportLimits limits) {
+    if (root.path("watchwordExport").asInt(-1) != 1) {
+      throw Refused.unsupported("watchwordExport", "only version 1 of the Watchword export is read");
+    }
+    JsonNode kdf = JsonFields.object(root, "kdf");
+    JsonNode cipher = JsonFields.object(root, "cipher");
+    if (!"argon2id".equals(JsonFields.text(kdf, "algorithm")) || !"AES-256-GCM".equals(JsonFields.text(cipher, "algorithm"))) {
+      throw Refused.unsupported("kdf", "a Watchword export must use argon2id and AES-256-GCM");
+    }
+    int memoryKiB = JsonFields.integer(kdf, "memoryKiB", -1);
+    int iterations = JsonFields.integer(kdf, "iterations", -1);
+    int parallelism = JsonFields.integer(kdf, "parallelism", -1);
+    if (memoryKiB < 8 || (long) memoryKiB * 1024 > limits.maxScryptMemoryBytes() || iterations < 1
+        || iterations > MAX_ITERATIONS || parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw Refused.limit("kdf", "the Argon2id cost is outside what is accepted (memory up to "
+          + limits.maxScryptMemoryBytes() / 1024 + " KiB, iterations 1-" + MAX_ITERATIONS + ", parallelism 1-"
+          + MAX_PARALLELISM + ")");
+    }
+    String saltText = JsonFields.text(kdf, "salt");
+    String nonceText = JsonFields.text(cipher, "nonce");
+    byte[] salt = Codec.base64("kdf", "salt", saltText);
+    byte[] nonce = Codec.base64("cipher", "nonce", nonceText);
+    byte[] payload = Codec.base64("payload", "payload", JsonFields.text(root, "payload"));
+    if (payload.length > limits.maxDecodedBytes()) {
+      throw Refused.limit("payload", "the payload is larger than " + limits.maxDecodedBytes() + " bytes");
+    }
+    if (salt.length < 8 || nonce.length != 12) {
+      throw Refused.malformed("kdf", "the salt must be at least 8 bytes and the nonce 12");
+    }
+    if (password == null) {
+      throw Refused.passwordRequired(NAME);
+    }
+    byte[] key = argon2id(password, salt, memoryKiB, iterations, parallelism);
+    byte[] plain;
+    try {
+      plain = decrypt(key, nonce, payload, header(memoryKiB, iterations, parallelism, saltText, nonceText));
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+    if (plain == null) {
+      throw Refused.wrongPassword(NAME);
+    }
+    try {
+      JsonNode entries = JsonDocuments.parse(plain, "payload").path("entries");
+      if (!entries.isArray()) {
+        throw Refused.malformed("payload", "the decrypted export has no entries list");
+      }
+      EntryCollector collector = new EntryCollector(limits);
+      collector.expect(entries.size(), "entries");
+      for (int i = 0; i < entries.size(); i++) {
+        JsonNode entry = entries.get(i);
+        collector.add("entry " + (i + 1), () -> Candidate.of(OtpauthUri.parse(JsonFields.text(entry, "uri"))));
+      }
+      return collector.result(ImportFormat.WATCHWORD);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  private static byte[] decrypt(byte[] key, byte[] nonce, byte[] payload, byte[] associatedData) {
+    if (payload.length < 16) {
+      throw Refused.malformed("payload", "the payload is shorter than its authentication tag");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+      cipher.updateAAD(associatedData);
+      return cipher.doFinal(payload);
+    } catch (javax.crypto.AEADBadTagException wrongKeyOrAltered) {
+      return null;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  private static byte[] header(int memoryKiB, int iterations, int parallelism, String salt, String nonce) {
+    return ("watchword-export-v1|argon2id|" + memoryKiB + "|" + iterations + "|" + parallelism + "|" + salt + "|"
+        + nonce).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] argon2id(char[] password, byte[] salt, int memoryKiB, int iterations, int parallelism) {
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        .withSalt(salt).withMemoryAsKB(memoryKiB).withIterations(iterations).withParallelism(parallelism)
+        .withVersion(Argon2Parameters.ARGON2_VERSION_13).build());
+    byte[] key = new byte[32];
+    byte[] utf8 = toUtf8(password);
+    try {
+      generator.generateBytes(utf8, key);
+      return key;
+    } finally {
+      Arrays.fill(utf8, (byte) 0);
+    }
+  }
+
+  private static byte[] toUtf8(char[] password) {
+    java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
+    byte[] bytes = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
+    Arrays.fill(encoded.array(), (byte) 0);
+    return bytes;
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}
