@@ -147,6 +147,59 @@ public interface ImportContract extends ServerUnderTest {
     assertThat(asOutsider.status()).isEqualTo(404);
   }
 
+  @Test
+  default void exportWhenManagerExportsWithAPasswordThenAnotherVaultImportsTheSameCodesAndTheSameVaultOnlySkips() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String totp = manager.newTotpEntry(vault, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    manager.newEntry(vault, "{\"issuer\":\"Bank\",\"account\":\"me\",\"secret\":\"JBSWY3DPEHPK3PXP\","
+        + "\"type\":\"hotp\",\"counter\":7}");
+    String password = "a long export passphrase";
+
+    ApiResponse exported = manager.postJson("/api/v1/vaults/" + vault + "/export",
+        "{\"password\":\"" + password + "\"}");
+    String target = manager.newVault();
+    ApiResponse imported = upload(manager, target, "vault.json", exported.body().getBytes(StandardCharsets.UTF_8),
+        password, false);
+    ApiResponse again = upload(manager, vault, "vault.json", exported.body().getBytes(StandardCharsets.UTF_8),
+        password, false);
+    String copy = entries(manager, target).stream().filter(e -> e.path("type").asString().equals("totp"))
+        .findFirst().orElseThrow().path("id").asString();
+    JsonNode hotpCopy = entries(manager, target).stream().filter(e -> e.path("type").asString().equals("hotp"))
+        .findFirst().orElseThrow();
+
+    assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+    assertThat(exported.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    assertThat(exported.body()).contains("\"watchwordExport\"").doesNotContain("GEZDGNBV");
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().path("format").asString()).isEqualTo("watchword");
+    assertThat(imported.json().path("imported").asInt()).isEqualTo(2);
+    assertThat(hotpCopy.path("counter").asLong()).isEqualTo(7);
+    assertThat(manager.postJson(ApiClient.codePath(target, copy), "{}").text("code"))
+        .isEqualTo(manager.postJson(ApiClient.codePath(vault, totp), "{}").text("code"));
+    assertThat(again.json().path("skipped").asInt()).isEqualTo(2);
+    assertThat(jdbc().sql("SELECT detail FROM audit_event WHERE vault_id = :vault AND action = 'vault.export'")
+        .param("vault", vault).query(String.class).single()).isEqualTo("format=watchword entries=2");
+  }
+
+  @Test
+  default void exportWhenCallerIsEditorOrPasswordIsShortThenRefused() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    ApiClient editor = newMember("editor");
+    String editorId = editor.get("/api/v1/users/me").text("id");
+    manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + editorId)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"editor\"}")));
+
+    ApiResponse byEditor = editor.postJson("/api/v1/vaults/" + vault + "/export", "{\"password\":\"a long export passphrase\"}");
+    ApiResponse shortPassword = manager.postJson("/api/v1/vaults/" + vault + "/export", "{\"password\":\"short\"}");
+
+    assertThat(byEditor.status()).isEqualTo(403);
+    assertThat(shortPassword.status()).isEqualTo(400);
+    assertThat(shortPassword.body()).doesNotContain("short\"");
+  }
+
   private static ApiResponse upload(ApiClient client, String vault, String fixture, String password, boolean dryRun) {
     try {
       return upload(client, vault, Path.of(fixture).getFileName().toString(), Files.readAllBytes(FIXTURES.resolve(fixture)),
