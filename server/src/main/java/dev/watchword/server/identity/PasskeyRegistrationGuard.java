@@ -47,6 +47,11 @@ final class PasskeyRegistrationGuard extends OncePerRequestFilter {
       }
       stepUp.requireRecentAal2(caller.getPrincipal());
       chain.doFilter(request, response);
+      // Spring Security answers an unreadable registration body with a bare 400; give it a problem body.
+      if (finishing && response.getStatus() == HttpServletResponse.SC_BAD_REQUEST && !response.isCommitted()) {
+        response.resetBuffer();
+        PasskeySecurityConfiguration.writeProblem(response, new InvalidPasskeyRegistrationException(), json);
+      }
     } catch (ProblemException problem) {
       PasskeySecurityConfiguration.writeProblem(response, problem, json);
     } finally {

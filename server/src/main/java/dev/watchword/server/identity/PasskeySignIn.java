@@ -65,6 +65,8 @@ class PasskeySignIn {
     }
     try {
       return transactions.execute(status -> ceremony.get());
+    } catch (PossibleClonedPasskeyException clone) {
+      throw failed(account, keys, origin, clone.getMessage());
     } catch (RuntimeException refused) {
       throw failed(account, keys, origin, "assertion refused");
     }

@@ -79,21 +79,31 @@ class Passkeys implements UserCredentialRepository {
 
   /**
    * A new credential is inserted for the user its handle names; a known one only has its
-   * signature count, backup state and last use updated (after a verified assertion).
+   * signature count, backup state and last use updated (after a verified assertion), and only if
+   * the count moved forward or both are zero (authenticators that keep no counter): otherwise
+   * {@link PossibleClonedPasskeyException}. The check and the update are one statement, so two
+   * racing assertions with the same count cannot both pass.
    */
   @Override
   public void save(CredentialRecord record) {
     long now = clock.millis();
+    long count = record.getSignatureCount();
+    String id = record.getCredentialId().toBase64UrlString();
     int updated = jdbc.sql("""
             UPDATE passkey SET signature_count = :count, backup_state = :backupState, last_used_at = :now
-            WHERE credential_id = :id""")
-        .param("count", record.getSignatureCount())
+            WHERE credential_id = :id AND (signature_count < :count OR (signature_count = 0 AND :count = 0))""")
+        .param("count", count)
         .param("backupState", record.isBackupState() ? 1 : 0)
         .param("now", now)
-        .param("id", record.getCredentialId().toBase64UrlString())
+        .param("id", id)
         .update();
     if (updated == 1) {
       return;
+    }
+    Long stored = jdbc.sql("SELECT signature_count FROM passkey WHERE credential_id = :id").param("id", id)
+        .query(Long.class).optional().orElse(null);
+    if (stored != null) {
+      throw new PossibleClonedPasskeyException(stored, count);
     }
     jdbc.sql("INSERT INTO passkey (id, user_id, " + COLUMNS + ")"
             + " SELECT :uuid, e.user_id, :id, e.user_handle, :type, :publicKey, :count, :uv, :backupEligible,"

@@ -144,6 +144,39 @@ public interface PasskeyContract extends SignInContract {
   }
 
   @Test
+  default void registerWhenTheAnswerIsNotJsonThenAProblemAndNoPasskey() {
+    Enrolled user = enrolledUser();
+    ApiClient signedIn = anonymous().as(user.accessToken());
+    ApiResponse options = signedIn.post("/webauthn/register/options", null, "");
+
+    ApiResponse garbage = signedIn.send(signedIn.request("/webauthn/register").header("Cookie", cookie(options))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json")));
+
+    assertThat(garbage.status()).isEqualTo(400);
+    assertThat(garbage.contentType()).startsWith("application/problem+json");
+    assertThat(garbage.text("type")).endsWith("/invalid-passkey-registration");
+    assertThat(signedIn.get("/api/v1/me/passkeys").json().path("passkeys").size()).isZero();
+  }
+
+  @Test
+  default void signInWhenTheSignatureCounterGoesBackThenRefusedAsAPossibleClone() {
+    Enrolled user = enrolledUser();
+    TestPasskey passkey = new TestPasskey();
+    assertThat(register(anonymous().as(user.accessToken()), passkey, "laptop").status()).isEqualTo(200);
+    assertThat(passkeySignIn(passkey, ORIGIN, RP_ID).status()).isEqualTo(200);
+    assertThat(passkeySignIn(passkey, ORIGIN, RP_ID).status()).isEqualTo(200);
+
+    passkey.rewindCounterTo(0);
+    ApiResponse cloned = passkeySignIn(passkey, ORIGIN, RP_ID);
+
+    assertThat(cloned.status()).as(cloned.body()).isEqualTo(401);
+    assertThat(cloned.text("type")).endsWith("/authentication-failed");
+    assertThat(jdbc().sql("SELECT detail FROM audit_event WHERE actor_id = :id AND action = 'signin.passkey'"
+        + " AND decision = 'deny'").param("id", user.id()).query(String.class).list())
+        .anySatisfy(detail -> assertThat(detail).contains("possible cloned authenticator"));
+  }
+
+  @Test
   default void registerWhenNoBearerTokenThenUnauthorized() {
     assertThat(anonymous().post("/webauthn/register/options", null, "").status()).isEqualTo(401);
     assertThat(anonymous().postJson("/webauthn/register", "{}").status()).isEqualTo(401);

@@ -52,6 +52,11 @@ final class TestPasskey {
     RANDOM.nextBytes(credentialId);
   }
 
+  /** Makes this authenticator behave like a copy of itself taken earlier: its signature counter goes back. */
+  void rewindCounterTo(long earlier) {
+    counter = earlier;
+  }
+
   String credentialId() {
     return B64.encodeToString(credentialId);
   }
