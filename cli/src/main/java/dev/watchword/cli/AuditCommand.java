@@ -1,6 +1,5 @@
 package dev.watchword.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,8 +34,11 @@ final class AuditCommand {
             + " the database. Prints where the log first breaks."
       },
       optionListHeading = "%nOptions:%n",
-      footerHeading = "%nExit status:%n",
+      footerHeading = "%nEnvironment:%n",
       footer = {
+        "  WATCHWORD_DB_URL  same as --db-url (the option wins)",
+        "",
+        "Exit status:",
         "  0  the log is intact",
         "  1  the log was altered: the first bad sequence number is printed",
         "  2  the log could not be read (options, key file, database)",
@@ -55,7 +57,8 @@ final class AuditCommand {
     private String dataDir;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
-        description = "Read the log from this PostgreSQL database instead (jdbc:postgresql:...).")
+        description = "Read the log from this PostgreSQL database instead (jdbc:postgresql:...). Command"
+            + " lines are visible to other local users: put a URL with a password in WATCHWORD_DB_URL.")
     private String dbUrl;
 
     @Option(names = "--head-file", paramLabel = "FILE",
@@ -77,35 +80,19 @@ final class AuditCommand {
 
     @Override
     public Integer call() {
-      try {
-        return runner.run(command());
-      } catch (ServerLaunchException failed) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(spec.commandLine().getColorScheme().errorText("watchword: " + failed.getMessage()));
-        err.flush();
-        return 2;
-      }
+      return LaunchEnvironment.runOrReport(runner, this::command, spec.commandLine(), 2);
     }
 
     /** {@code java [WATCHWORD_JAVA_OPTS] -jar SERVER_JAR audit-verify --data-dir DIR ...}. */
     List<String> command() {
-      List<String> command = new ArrayList<>();
-      command.add(environment.javaExecutable().toString());
-      command.addAll(environment.javaOptions());
-      command.add("-jar");
-      command.add(environment.serverJar().toString());
-      command.add("audit-verify");
-      command.add("--data-dir");
-      command.add(dataDir);
+      List<String> arguments = new ArrayList<>(List.of("audit-verify", "--data-dir", dataDir));
       if (dbUrl != null) {
-        command.add("--db-url");
-        command.add(dbUrl);
+        arguments.addAll(List.of("--db-url", dbUrl));
       }
       if (headFile != null) {
-        command.add("--head-file");
-        command.add(headFile);
+        arguments.addAll(List.of("--head-file", headFile));
       }
-      return command;
+      return environment.serverJarCommand(arguments);
     }
   }
 }

@@ -62,6 +62,38 @@ record LaunchEnvironment(
     return jar;
   }
 
+  /**
+   * {@code java [WATCHWORD_JAVA_OPTS] -jar SERVER_JAR ARGUMENTS...}: the server jar in a child JVM.
+   *
+   * @throws ServerLaunchException if the server jar is not set or missing
+   */
+  List<String> serverJarCommand(List<String> arguments) {
+    Path jar = serverJar();
+    List<String> command = new java.util.ArrayList<>();
+    command.add(javaExecutable().toString());
+    command.addAll(javaOptions());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(arguments);
+    return command;
+  }
+
+  /**
+   * Runs the command {@code command} builds and returns its status; if it cannot be started,
+   * prints why on the command line's error stream and returns {@code failureStatus}.
+   */
+  static int runOrReport(ProcessRunner runner, java.util.function.Supplier<List<String>> command,
+      picocli.CommandLine commandLine, int failureStatus) {
+    try {
+      return runner.run(command.get());
+    } catch (ServerLaunchException failed) {
+      java.io.PrintWriter err = commandLine.getErr();
+      err.println(commandLine.getColorScheme().errorText("watchword: " + failed.getMessage()));
+      err.flush();
+      return failureStatus;
+    }
+  }
+
   /** {@value #JAVA_OPTS_VARIABLE} split on whitespace; empty if unset. No quoting is supported. */
   List<String> javaOptions() {
     String options = variables.getOrDefault(JAVA_OPTS_VARIABLE, "").strip();

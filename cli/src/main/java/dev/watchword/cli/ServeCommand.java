@@ -1,8 +1,5 @@
 package dev.watchword.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -128,25 +125,11 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InvalidServeSettingException refused) {
       throw new ParameterException(spec.commandLine(), refused.getMessage());
     }
-    try {
-      return runner.run(serverCommand(options));
-    } catch (ServerLaunchException failed) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println(spec.commandLine().getColorScheme().errorText("watchword: " + failed.getMessage()));
-      err.flush();
-      return 1;
-    }
+    return LaunchEnvironment.runOrReport(runner, () -> serverCommand(options), spec.commandLine(), 1);
   }
 
   /** {@code java [WATCHWORD_JAVA_OPTS] -jar SERVER_JAR [--watchword.*=...]}. */
   List<String> serverCommand(ServeOptions options) {
-    Path serverJar = environment.serverJar();
-    List<String> command = new ArrayList<>();
-    command.add(environment.javaExecutable().toString());
-    command.addAll(environment.javaOptions());
-    command.add("-jar");
-    command.add(serverJar.toString());
-    command.addAll(options.serverArguments());
-    return command;
+    return environment.serverJarCommand(options.serverArguments());
   }
 }

@@ -21,6 +21,14 @@ import java.util.Optional;
  */
 record ServeOptions(Integer port, String address, String dataDir, String dbUrl, boolean dev) {
 
+  /** Without the database URL, which may carry a password. */
+  @Override
+  public String toString() {
+    return "ServeOptions[port=" + port + ", address=" + address + ", dataDir=" + dataDir + ", dbUrl="
+        + (dbUrl == null ? "null" : "<set>") + ", dev=" + dev + "]";
+  }
+
+
   static final String PORT_VARIABLE = "WATCHWORD_PORT";
   static final String ADDRESS_VARIABLE = "WATCHWORD_ADDRESS";
   static final String DATA_DIR_VARIABLE = "WATCHWORD_DATA_DIR";

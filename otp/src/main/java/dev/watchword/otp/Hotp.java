@@ -46,14 +46,8 @@ public final class Hotp {
    * @throws OtpFormatException naming "algorithm", "secret", "counter" or "digits" when one is invalid
    */
   public static String generate(HmacAlgorithm algorithm, byte[] key, long counter, int digits) {
-    if (algorithm == null) {
-      throw new OtpFormatException("algorithm", "algorithm is required: SHA1, SHA256 or SHA512");
-    }
-    if (key == null || key.length == 0) {
-      throw new OtpFormatException("secret", "secret must not be empty");
-    }
-    OtpParameters.checkCounter(counter);
     OtpParameters.checkDigits(digits);
+    // truncatedValue checks the algorithm, the key and the counter
     return zeroPadded(truncatedValue(algorithm, key, counter) % POWERS_OF_TEN[digits], digits);
   }
 

@@ -86,16 +86,17 @@ final class OtpauthUriParser {
     return Ascii.equalsIgnoreCase(STEAM, issuer.strip()) && "5".equals(query.get("digits"));
   }
 
+  /**
+   * Algorithm, digits, and the period or (HOTP) the counter. Steam Guard defaults to 5 characters;
+   * values given for it must agree with SHA1 and 5, which {@link OtpParameters} checks.
+   */
   private static OtpParameters parameters(OtpType type, Map<String, String> query) {
-    if (type == OtpType.STEAM) {
-      return steamParameters(query);
-    }
     HmacAlgorithm algorithm = query.containsKey("algorithm")
         ? HmacAlgorithm.parse(query.get("algorithm"))
         : HmacAlgorithm.SHA1;
     int digits = query.containsKey("digits")
         ? (int) decimal(query.get("digits"), "digits", OtpParameters.MAX_DIGITS, OtpParameters.DIGITS_RULE)
-        : OtpParameters.DEFAULT_DIGITS;
+        : type == OtpType.STEAM ? OtpParameters.STEAM_DIGITS : OtpParameters.DEFAULT_DIGITS;
     if (type == OtpType.HOTP) {
       // Key URI format: "counter - REQUIRED if type is hotp"; guessing 0 would desynchronise the token.
       String counter = required(query, "counter", "counter is required for hotp");
@@ -105,21 +106,7 @@ final class OtpauthUriParser {
     int period = query.containsKey("period")
         ? (int) decimal(query.get("period"), "period", OtpParameters.MAX_PERIOD, OtpParameters.PERIOD_RULE)
         : OtpParameters.DEFAULT_PERIOD;
-    return OtpParameters.totp(algorithm, digits, period);
-  }
-
-  /** Steam Guard fixes SHA1 and 5 characters; given values must agree, which {@link OtpParameters} checks. */
-  private static OtpParameters steamParameters(Map<String, String> query) {
-    HmacAlgorithm algorithm = query.containsKey("algorithm")
-        ? HmacAlgorithm.parse(query.get("algorithm"))
-        : HmacAlgorithm.SHA1;
-    int digits = query.containsKey("digits")
-        ? (int) decimal(query.get("digits"), "digits", OtpParameters.MAX_DIGITS, OtpParameters.DIGITS_RULE)
-        : OtpParameters.STEAM_DIGITS;
-    int period = query.containsKey("period")
-        ? (int) decimal(query.get("period"), "period", OtpParameters.MAX_PERIOD, OtpParameters.PERIOD_RULE)
-        : OtpParameters.DEFAULT_PERIOD;
-    return new OtpParameters(OtpType.STEAM, algorithm, digits, period, 0);
+    return new OtpParameters(type, algorithm, digits, period, 0);
   }
 
   /**

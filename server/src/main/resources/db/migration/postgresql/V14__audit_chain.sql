@@ -17,6 +17,9 @@ CREATE TABLE audit_head (
     seq     BIGINT  NOT NULL,
     hash    BYTEA   NOT NULL,
     at      BIGINT  NOT NULL,
+    -- the newest signed checkpoint, so an append knows without a query whether one is due
+    checkpoint_seq BIGINT  NOT NULL DEFAULT 0,
+    checkpoint_at  BIGINT  NOT NULL DEFAULT 0,
     -- events written before the chain existed are linked once, at the first start after V14
     pending_legacy BOOLEAN NOT NULL
 );
@@ -31,13 +34,11 @@ CREATE TABLE audit_checkpoint (
     signature BYTEA  NOT NULL
 );
 
--- The chain key and the checkpoint signing key, sealed under the master key; the public key in
--- the clear so anyone can check a checkpoint.
+-- The chain key and the checkpoint signing key, sealed under the master key.
 CREATE TABLE audit_key (
     id             INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     chain_key      BYTEA   NOT NULL,
     signing_keyset BYTEA   NOT NULL,
-    public_keyset  BYTEA   NOT NULL,
     created_at     BIGINT  NOT NULL
 );
 

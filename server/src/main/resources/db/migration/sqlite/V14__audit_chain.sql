@@ -16,6 +16,9 @@ CREATE TABLE audit_head (
     seq     INTEGER NOT NULL,
     hash    BLOB    NOT NULL,
     at      INTEGER NOT NULL,
+    -- the newest signed checkpoint, so an append knows without a query whether one is due
+    checkpoint_seq INTEGER NOT NULL DEFAULT 0,
+    checkpoint_at  INTEGER NOT NULL DEFAULT 0,
     -- events written before the chain existed are linked once, at the first start after V14
     pending_legacy INTEGER NOT NULL
 );
@@ -30,13 +33,11 @@ CREATE TABLE audit_checkpoint (
     signature BLOB    NOT NULL
 );
 
--- The chain key and the checkpoint signing key, sealed under the master key; the public key in
--- the clear so anyone can check a checkpoint.
+-- The chain key and the checkpoint signing key, sealed under the master key.
 CREATE TABLE audit_key (
     id             INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     chain_key      BLOB    NOT NULL,
     signing_keyset BLOB    NOT NULL,
-    public_keyset  BLOB    NOT NULL,
     created_at     INTEGER NOT NULL
 );
 

@@ -1,7 +1,7 @@
 package dev.watchword.benchmarks.auditload;
 
-import dev.watchword.benchmarks.loginstorm.ServerProcess;
-import dev.watchword.benchmarks.loginstorm.WatchwordApi;
+import dev.watchword.benchmarks.server.ServerProcess;
+import dev.watchword.benchmarks.server.WatchwordApi;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +35,8 @@ public final class AuditLoad {
     int seconds = 20;
     int warmup = 5;
     List<String> serverArgs = new ArrayList<>();
+    // the URL may carry a password: it goes to the server's environment, and is never printed
+    java.util.Map<String, String> environment = new java.util.HashMap<>();
     List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -42,7 +44,7 @@ public final class AuditLoad {
         case "--clients" -> clients = Integer.parseInt(args[i + 1]);
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-        case "--db-url" -> serverArgs.add("--watchword.db-url=" + args[i + 1]);
+        case "--db-url" -> environment.put("WATCHWORD_DB_URL", args[i + 1]);
         case "--server-arg" -> serverArgs.add(args[i + 1]);
         case "--server-jvm-arg" -> jvmArgs.add(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -53,8 +55,8 @@ public final class AuditLoad {
     }
     System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s%n",
         clients, warmup, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        serverArgs.isEmpty() ? "SQLite (default)" : serverArgs);
-    try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs,
+        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL");
+    try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs, environment,
         Duration.ofSeconds(120))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       WatchwordApi api = new WatchwordApi(http, server.baseUri(), server.devToken());

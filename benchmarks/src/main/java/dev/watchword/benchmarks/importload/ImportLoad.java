@@ -1,7 +1,7 @@
 package dev.watchword.benchmarks.importload;
 
-import dev.watchword.benchmarks.loginstorm.ServerProcess;
-import dev.watchword.benchmarks.loginstorm.WatchwordApi;
+import dev.watchword.benchmarks.server.ServerProcess;
+import dev.watchword.benchmarks.server.WatchwordApi;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -32,11 +32,13 @@ public final class ImportLoad {
     Path serverJar = null;
     int count = 10_000;
     List<String> serverArgs = new ArrayList<>();
+    // the URL may carry a password: it goes to the server's environment, and is never printed
+    java.util.Map<String, String> environment = new java.util.HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--server-jar" -> serverJar = Path.of(args[i + 1]);
         case "--entries" -> count = Integer.parseInt(args[i + 1]);
-        case "--db-url" -> serverArgs.add("--watchword.db-url=" + args[i + 1]);
+        case "--db-url" -> environment.put("WATCHWORD_DB_URL", args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -46,8 +48,9 @@ public final class ImportLoad {
     String text = uris(count);
     System.out.printf("Import load: %d otpauth URIs (%d KiB), %d processors, JDK %s, server %s%n", count,
         text.length() / 1024, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        serverArgs.isEmpty() ? "SQLite (default)" : serverArgs);
-    try (ServerProcess server = ServerProcess.start(serverJar, List.of("-Xmx1g"), serverArgs, Duration.ofSeconds(120))) {
+        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL");
+    try (ServerProcess server = ServerProcess.start(serverJar, List.of("-Xmx1g"), serverArgs, environment,
+        Duration.ofSeconds(120))) {
       WatchwordApi api = new WatchwordApi(HttpClient.newHttpClient(), server.baseUri(), server.devToken());
       String body = "{\"text\":\"" + text.replace("\n", "\\n") + "\"}";
       // a small import first, so class loading and JIT warm-up are not billed to the measured one

@@ -1,5 +1,6 @@
 package dev.watchword.benchmarks.loginstorm;
 
+import dev.watchword.benchmarks.server.ServerProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

@@ -57,7 +57,7 @@ final class AegisVault {
       throw new EntryProblem("entry must be a JSON object");
     }
     Candidate candidate = new Candidate();
-    candidate.type = type(JsonFields.text(entry, "type"));
+    candidate.type = type(entry);
     candidate.account = JsonFields.text(entry, "name");
     candidate.issuer = JsonFields.text(entry, "issuer");
     JsonNode info = JsonFields.object(entry, "info");
@@ -69,38 +69,36 @@ final class AegisVault {
     return candidate;
   }
 
-  private static OtpType type(String type) {
-    switch (type.toLowerCase(java.util.Locale.ROOT)) {
-      case "totp":
-        return OtpType.TOTP;
-      case "hotp":
-        return OtpType.HOTP;
-      case "steam":
-        return OtpType.STEAM;
-      case "yandex":
-      case "motp":
-        throw new EntryProblem("type " + type.toLowerCase(java.util.Locale.ROOT) + " is not supported; only totp, hotp and steam are");
-      default:
-        throw new EntryProblem("type must be totp, hotp or steam");
+  private static OtpType type(JsonNode entry) {
+    String type = JsonFields.text(entry, "type");
+    if (type.isEmpty()) {
+      throw new EntryProblem("type must be totp, hotp or steam");
     }
+    if ("yandex".equalsIgnoreCase(type) || "motp".equalsIgnoreCase(type)) {
+      throw new EntryProblem("type " + type.toLowerCase(java.util.Locale.ROOT)
+          + " is not supported; only totp, hotp and steam are");
+    }
+    return JsonFields.type(entry, "type", true);
   }
 
   private static byte[] decrypt(JsonNode header, String db, char[] password, ImportLimits limits) {
     if (password == null) {
       throw Refused.passwordRequired(NAME);
     }
+    // every cheap check before the costly scrypt
+    JsonNode params = header.get("params");
+    if (params == null || !params.isObject()) {
+      throw Refused.malformed("header.params", "an encrypted vault needs header.params with nonce and tag");
+    }
+    byte[] nonce = hexField(params, "nonce", "header.params");
+    byte[] tag = hexField(params, "tag", "header.params");
+    byte[] ciphertext = Codec.base64("db", "db", db);
+    if (ciphertext.length > limits.maxDecodedBytes()) {
+      throw Refused.limit("db", "the encrypted vault is larger than " + limits.maxDecodedBytes() + " bytes");
+    }
     byte[] masterKey = unwrapMasterKey(header.get("slots"), password, limits);
     try {
-      JsonNode params = header.get("params");
-      if (params == null || !params.isObject()) {
-        throw Refused.malformed("header.params", "an encrypted vault needs header.params with nonce and tag");
-      }
-      byte[] ciphertext = Codec.base64("db", "db", db);
-      if (ciphertext.length > limits.maxDecodedBytes()) {
-        throw Refused.limit("db", "the encrypted vault is larger than " + limits.maxDecodedBytes() + " bytes");
-      }
-      byte[] plain = Decryption.aesGcm(masterKey, hexField(params, "nonce", "header.params"), ciphertext,
-          hexField(params, "tag", "header.params"), "db");
+      byte[] plain = Decryption.aesGcm(masterKey, nonce, ciphertext, tag, "db");
       if (plain == null) {
         throw Refused.malformed("db", "the vault content does not match its authentication tag; the file was altered");
       }
@@ -122,15 +120,17 @@ final class AegisVault {
         throw Refused.limit("header.slots", "the vault has more than " + MAX_PASSWORD_SLOTS + " password slots");
       }
       String where = "header.slots[" + i + "]";
+      JsonNode keyParams = slot.get("key_params");
+      if (keyParams == null || !keyParams.isObject()) {
+        throw Refused.malformed(where, "a password slot needs key_params with nonce and tag");
+      }
+      byte[] keyNonce = hexField(keyParams, "nonce", where);
+      byte[] wrappedKey = hexField(slot, "key", where);
+      byte[] keyTag = hexField(keyParams, "tag", where);
       byte[] derived = Decryption.scrypt(password, hexField(slot, "salt", where), number(slot, "n", where),
           number(slot, "r", where), number(slot, "p", where), 32, limits, where);
       try {
-        JsonNode keyParams = slot.get("key_params");
-        if (keyParams == null || !keyParams.isObject()) {
-          throw Refused.malformed(where, "a password slot needs key_params with nonce and tag");
-        }
-        byte[] masterKey = Decryption.aesGcm(derived, hexField(keyParams, "nonce", where),
-            hexField(slot, "key", where), hexField(keyParams, "tag", where), where);
+        byte[] masterKey = Decryption.aesGcm(derived, keyNonce, wrappedKey, keyTag, where);
         if (masterKey != null) {
           return masterKey;
         }

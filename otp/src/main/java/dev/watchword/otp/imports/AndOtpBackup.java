@@ -1,7 +1,5 @@
 package dev.watchword.otp.imports;
 
-import dev.watchword.otp.OtpType;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,13 +38,10 @@ final class AndOtpBackup {
 
   private static Candidate candidate(JsonNode account) {
     Candidate candidate = new Candidate();
-    candidate.type = switch (JsonFields.text(account, "type").toUpperCase(Locale.ROOT)) {
-      case "", "TOTP" -> OtpType.TOTP;
-      case "HOTP" -> OtpType.HOTP;
-      case "STEAM" -> OtpType.STEAM;
-      case "MOTP" -> throw new EntryProblem("type MOTP is not supported; only TOTP, HOTP and STEAM are");
-      default -> throw new EntryProblem("type must be TOTP, HOTP or STEAM");
-    };
+    if ("MOTP".equalsIgnoreCase(JsonFields.text(account, "type"))) {
+      throw new EntryProblem("type MOTP is not supported; only TOTP, HOTP and STEAM are");
+    }
+    candidate.type = JsonFields.type(account, "type", true);
     candidate.issuer = JsonFields.text(account, "issuer");
     candidate.account = JsonFields.text(account, "label");
     candidate.algorithm = JsonFields.algorithm(account, "algorithm");

@@ -11,7 +11,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.SCrypt;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * The key derivation and decryption that encrypted exports use. Every cost a file states is checked against
@@ -22,6 +24,8 @@ final class Decryption {
 
   private static final int GCM_TAG_BITS = 128;
   private static final int GCM_TAG_BYTES = GCM_TAG_BITS / 8;
+  private static final int MAX_ARGON2_ITERATIONS = 10;
+  private static final int MAX_ARGON2_PARALLELISM = 4;
 
   private Decryption() {
   }
@@ -32,6 +36,12 @@ final class Decryption {
    * @return the plaintext, or null when the tag does not verify (wrong key or altered data)
    */
   static byte[] aesGcm(byte[] key, byte[] nonce, byte[] ciphertextAndTag, String where) {
+    return aesGcmWithAssociatedData(key, nonce, ciphertextAndTag, null, where);
+  }
+
+  /** AES-GCM with the tag appended and {@code associatedData} (may be null) authenticated with it. */
+  static byte[] aesGcmWithAssociatedData(byte[] key, byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData,
+      String where) {
     if (key.length != 16 && key.length != 24 && key.length != 32) {
       throw Refused.malformed(where, "the AES key has an invalid length");
     }
@@ -44,6 +54,9 @@ final class Decryption {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, nonce));
+      if (associatedData != null) {
+        cipher.updateAAD(associatedData);
+      }
       return cipher.doFinal(ciphertextAndTag);
     } catch (AEADBadTagException wrongKey) {
       return null;
@@ -121,6 +134,39 @@ final class Decryption {
       throw new IllegalStateException("this JVM lacks PBKDF2With" + hmac, e);
     } finally {
       spec.clearPassword();
+    }
+  }
+
+  /**
+   * Argon2id (RFC 9106, version 0x13) after checking the memory against the limit shared with
+   * scrypt and the passes and lanes against small bounds.
+   *
+   * @throws ImportFormatException LIMIT_EXCEEDED naming {@code where}
+   */
+  static byte[] argon2id(char[] password, byte[] salt, long memoryKiB, long iterations, long parallelism,
+      ImportLimits limits, String where) {
+    if (memoryKiB < 8 || memoryKiB * 1024 > limits.maxScryptMemoryBytes() || iterations < 1
+        || iterations > MAX_ARGON2_ITERATIONS || parallelism < 1 || parallelism > MAX_ARGON2_PARALLELISM) {
+      throw Refused.limit(where, "the Argon2id cost is outside what is accepted (memory up to "
+          + limits.maxScryptMemoryBytes() / 1024 + " KiB, iterations 1-" + MAX_ARGON2_ITERATIONS
+          + ", parallelism 1-" + MAX_ARGON2_PARALLELISM + ")");
+    }
+    return argon2id(password, salt, (int) memoryKiB, (int) iterations, (int) parallelism);
+  }
+
+  /** Argon2id for parameters the caller chose itself (writing an export); 32 bytes. */
+  static byte[] argon2id(char[] password, byte[] salt, int memoryKiB, int iterations, int parallelism) {
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        .withSalt(salt).withMemoryAsKB(memoryKiB).withIterations(iterations).withParallelism(parallelism)
+        .withVersion(Argon2Parameters.ARGON2_VERSION_13).build());
+    byte[] key = new byte[32];
+    byte[] passwordBytes = utf8(password);
+    try {
+      generator.generateBytes(passwordBytes, key);
+      return key;
+    } finally {
+      Arrays.fill(passwordBytes, (byte) 0);
     }
   }
 

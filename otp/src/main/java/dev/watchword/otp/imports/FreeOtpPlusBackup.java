@@ -1,9 +1,7 @@
 package dev.watchword.otp.imports;
 
-import dev.watchword.otp.OtpType;
 import dev.watchword.otp.Secret;
 import java.util.Arrays;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,11 +35,7 @@ final class FreeOtpPlusBackup {
       throw new EntryProblem("entry must be a JSON object");
     }
     Candidate candidate = new Candidate();
-    candidate.type = switch (JsonFields.text(token, "type").toUpperCase(Locale.ROOT)) {
-      case "", "TOTP" -> OtpType.TOTP;
-      case "HOTP" -> OtpType.HOTP;
-      default -> throw new EntryProblem("type must be TOTP or HOTP");
-    };
+    candidate.type = JsonFields.type(token, "type", false);
     String issuer = JsonFields.text(token, "issuerExt");
     candidate.issuer = issuer.isBlank() ? JsonFields.text(token, "issuerInt") : issuer;
     candidate.account = JsonFields.text(token, "label");

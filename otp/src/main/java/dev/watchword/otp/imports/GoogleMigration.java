@@ -33,6 +33,8 @@ final class GoogleMigration {
 
   static final String PREFIX = "otpauth-migration://";
   private static final String OFFLINE_DATA = PREFIX + "offline?data=";
+  /** An export split over more QR codes than this is refused (real ones use a handful). */
+  private static final int MAX_BATCH_PARTS = 1000;
 
   /** One decoded QR code or line. */
   record Payload(List<byte[]> parameters, int batchSize, int batchIndex, int batchId) {
@@ -100,7 +102,8 @@ final class GoogleMigration {
     } catch (IOException e) {
       throw new EntryProblem("the otpauth-migration data is not a Google Authenticator payload");
     }
-    if (batchSize < 1 || batchIndex < 0 || batchIndex >= batchSize) {
+    // Real exports span a handful of QR codes; the cap keeps a hostile index from sizing a huge bit set.
+    if (batchSize < 1 || batchSize > MAX_BATCH_PARTS || batchIndex < 0 || batchIndex >= batchSize) {
       throw new EntryProblem("the otpauth-migration batch index or size is invalid");
     }
     return new Payload(parameters, batchSize, batchIndex, batchId);

@@ -1,5 +1,7 @@
 package dev.watchword.otp.imports;
 
+import dev.watchword.otp.OtpFormatException;
+import dev.watchword.otp.OtpType;
 import dev.watchword.otp.HmacAlgorithm;
 import dev.watchword.otp.Secret;
 import tools.jackson.databind.JsonNode;
@@ -67,5 +69,27 @@ final class JsonFields {
       throw new EntryProblem(name + " must be a JSON object");
     }
     return value;
+  }
+
+  /**
+   * An OTP type named in {@code name}: empty means TOTP; otherwise totp, hotp or (when the app has
+   * it) steam, in any ASCII case (never locale case folding, which maps look-alike letters).
+   *
+   * @throws EntryProblem naming the field and what it may be
+   */
+  static OtpType type(JsonNode object, String name, boolean steam) {
+    String value = text(object, name);
+    if (value.isEmpty()) {
+      return OtpType.TOTP;
+    }
+    try {
+      OtpType type = OtpType.parseIncludingSteam(value);
+      if (type != OtpType.STEAM || steam) {
+        return type;
+      }
+    } catch (OtpFormatException unknown) {
+      // answered below, in this format's words
+    }
+    throw new EntryProblem(name + (steam ? " must be TOTP, HOTP or STEAM" : " must be TOTP or HOTP"));
   }
 }

@@ -63,15 +63,15 @@ final class PskcEncryption {
     }
     Element prf = SecureXml.child(params, "PRF");
     String prfHmac = prf == null ? "HmacSHA1" : hmacName(prf.getAttribute("Algorithm"), where);
-    byte[] key = Decryption.pbkdf2(password, salt, iterations, (int) keyLength, prfHmac, limits, where);
-
+    // every cheap check before the costly PBKDF2
     Element macMethod = SecureXml.child(container, "MACMethod");
     if (macMethod == null || SecureXml.child(macMethod, "MACKey") == null) {
       throw Refused.unsupported("MACMethod", "an encrypted PSKC file must carry a MACMethod with a MACKey "
           + "(RFC 6030 §6.1.1); without it a wrong password cannot be told from a right one");
     }
-    PskcEncryption encryption = new PskcEncryption(key, null, hmacName(macMethod.getAttribute("Algorithm"),
-        "MACMethod"));
+    String macHmac = hmacName(macMethod.getAttribute("Algorithm"), "MACMethod");
+    byte[] key = Decryption.pbkdf2(password, salt, iterations, (int) keyLength, prfHmac, limits, where);
+    PskcEncryption encryption = new PskcEncryption(key, null, macHmac);
     byte[] macKey = encryption.decryptUnpadded(SecureXml.child(macMethod, "MACKey"), "MACMethod");
     if (macKey == null || macKey.length == 0) {
       encryption.destroy();

@@ -1,8 +1,6 @@
 package dev.watchword.otp.imports;
 
-import dev.watchword.otp.OtpType;
 import java.util.Arrays;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +47,7 @@ final class TwoFasBackup {
     }
     JsonNode otp = JsonFields.object(service, "otp");
     Candidate candidate = new Candidate();
-    candidate.type = type(JsonFields.text(otp, "tokenType"));
+    candidate.type = JsonFields.type(otp, "tokenType", true);
     String issuer = JsonFields.text(otp, "issuer");
     candidate.issuer = issuer.isBlank() ? JsonFields.text(service, "name") : issuer;
     String account = JsonFields.text(otp, "account");
@@ -60,15 +58,6 @@ final class TwoFasBackup {
     candidate.counter = JsonFields.longInteger(otp, "counter", 0);
     candidate.secret = JsonFields.base32(service, "secret");
     return candidate;
-  }
-
-  private static OtpType type(String tokenType) {
-    return switch (tokenType.toUpperCase(Locale.ROOT)) {
-      case "", "TOTP" -> OtpType.TOTP;
-      case "HOTP" -> OtpType.HOTP;
-      case "STEAM" -> OtpType.STEAM;
-      default -> throw new EntryProblem("tokenType must be TOTP, HOTP or STEAM");
-    };
   }
 
   private static byte[] decrypt(String servicesEncrypted, char[] password, ImportLimits limits) {

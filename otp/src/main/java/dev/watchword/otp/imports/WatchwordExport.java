@@ -10,8 +10,6 @@ import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * full otpauth URI (Steam Guard as {@code encoder=steam}).
  *
  * <p>Guarantees: the writer never emits the password or a key; the reader checks the stated
- * Argon2 cost against {@link ImportLimits} before deriving anything, and a wrong password or any
+ * Argon2 cost against {@link ImportLimits} (in {@link Decryption}) before deriving anything, and a wrong password or any
  * altered byte is the same "wrong password" refusal.
  */
 public final class WatchwordExport {
@@ -42,8 +40,6 @@ public final class WatchwordExport {
   private static final int MEMORY_KIB = 64 * 1024;
   private static final int ITERATIONS = 3;
   private static final int PARALLELISM = 1;
-  private static final int MAX_ITERATIONS = 10;
-  private static final int MAX_PARALLELISM = 4;
 
   private WatchwordExport() {
   }
@@ -60,7 +56,7 @@ public final class WatchwordExport {
     ArrayNode list = plain.putArray("entries");
     entries.forEach(uri -> list.addObject().put("uri", uri.toUri()));
     byte[] plaintext = MAPPER.writeValueAsBytes(plain);
-    byte[] key = argon2id(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+    byte[] key = Decryption.argon2id(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
@@ -86,46 +82,11 @@ public final class WatchwordExport {
   }
 
   static ImportResult read(JsonNode root, char[] password, ImportLimits limits) {
-    if (root.path("watchwordExport").asInt(-1) != 1) {
-      throw Refused.unsupported("watchwordExport", "only version 1 of the Watchword export is read");
-    }
-    JsonNode kdf = JsonFields.object(root, "kdf");
-    JsonNode cipher = JsonFields.object(root, "cipher");
-    if (!"argon2id".equals(JsonFields.text(kdf, "algorithm")) || !"AES-256-GCM".equals(JsonFields.text(cipher, "algorithm"))) {
-      throw Refused.unsupported("kdf", "a Watchword export must use argon2id and AES-256-GCM");
-    }
-    int memoryKiB = JsonFields.integer(kdf, "memoryKiB", -1);
-    int iterations = JsonFields.integer(kdf, "iterations", -1);
-    int parallelism = JsonFields.integer(kdf, "parallelism", -1);
-    if (memoryKiB < 8 || (long) memoryKiB * 1024 > limits.maxScryptMemoryBytes() || iterations < 1
-        || iterations > MAX_ITERATIONS || parallelism < 1 || parallelism > MAX_PARALLELISM) {
-      throw Refused.limit("kdf", "the Argon2id cost is outside what is accepted (memory up to "
-          + limits.maxScryptMemoryBytes() / 1024 + " KiB, iterations 1-" + MAX_ITERATIONS + ", parallelism 1-"
-          + MAX_PARALLELISM + ")");
-    }
-    String saltText = JsonFields.text(kdf, "salt");
-    String nonceText = JsonFields.text(cipher, "nonce");
-    byte[] salt = Codec.base64("kdf", "salt", saltText);
-    byte[] nonce = Codec.base64("cipher", "nonce", nonceText);
-    byte[] payload = Codec.base64("payload", "payload", JsonFields.text(root, "payload"));
-    if (payload.length > limits.maxDecodedBytes()) {
-      throw Refused.limit("payload", "the payload is larger than " + limits.maxDecodedBytes() + " bytes");
-    }
-    if (salt.length < 8 || nonce.length != 12) {
-      throw Refused.malformed("kdf", "the salt must be at least 8 bytes and the nonce 12");
-    }
-    if (password == null) {
-      throw Refused.passwordRequired(NAME);
-    }
-    byte[] key = argon2id(password, salt, memoryKiB, iterations, parallelism);
     byte[] plain;
     try {
-      plain = decrypt(key, nonce, payload, header(memoryKiB, iterations, parallelism, saltText, nonceText));
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
-    if (plain == null) {
-      throw Refused.wrongPassword(NAME);
+      plain = decryptPayload(root, password, limits);
+    } catch (EntryProblem missingField) {
+      throw Refused.malformed("file", missingField.getMessage());
     }
     try {
       JsonNode entries = JsonDocuments.parse(plain, "payload").path("entries");
@@ -144,47 +105,50 @@ public final class WatchwordExport {
     }
   }
 
-  private static byte[] decrypt(byte[] key, byte[] nonce, byte[] payload, byte[] associatedData) {
-    if (payload.length < 16) {
-      throw Refused.malformed("payload", "the payload is shorter than its authentication tag");
+  /** Checks the header, then derives the key and opens the payload; every cheap check comes first. */
+  private static byte[] decryptPayload(JsonNode root, char[] password, ImportLimits limits) {
+    if (root.path("watchwordExport").asInt(-1) != 1) {
+      throw Refused.unsupported("watchwordExport", "only version 1 of the Watchword export is read");
     }
+    JsonNode kdf = JsonFields.object(root, "kdf");
+    JsonNode cipher = JsonFields.object(root, "cipher");
+    if (!"argon2id".equals(JsonFields.text(kdf, "algorithm"))
+        || !"AES-256-GCM".equals(JsonFields.text(cipher, "algorithm"))) {
+      throw Refused.unsupported("kdf", "a Watchword export must use argon2id and AES-256-GCM");
+    }
+    int memoryKiB = JsonFields.integer(kdf, "memoryKiB", -1);
+    int iterations = JsonFields.integer(kdf, "iterations", -1);
+    int parallelism = JsonFields.integer(kdf, "parallelism", -1);
+    String saltText = JsonFields.text(kdf, "salt");
+    String nonceText = JsonFields.text(cipher, "nonce");
+    byte[] salt = Codec.base64("kdf", "salt", saltText);
+    byte[] nonce = Codec.base64("cipher", "nonce", nonceText);
+    byte[] payload = Codec.base64("payload", "payload", JsonFields.text(root, "payload"));
+    if (payload.length > limits.maxDecodedBytes()) {
+      throw Refused.limit("payload", "the payload is larger than " + limits.maxDecodedBytes() + " bytes");
+    }
+    if (salt.length < 8 || nonce.length != 12) {
+      throw Refused.malformed("kdf", "the salt must be at least 8 bytes and the nonce 12");
+    }
+    if (password == null) {
+      throw Refused.passwordRequired(NAME);
+    }
+    byte[] key = Decryption.argon2id(password, salt, memoryKiB, iterations, parallelism, limits, "kdf");
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-      cipher.updateAAD(associatedData);
-      return cipher.doFinal(payload);
-    } catch (javax.crypto.AEADBadTagException wrongKeyOrAltered) {
-      return null;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is not available", e);
+      byte[] plain = Decryption.aesGcmWithAssociatedData(key, nonce, payload,
+          header(memoryKiB, iterations, parallelism, saltText, nonceText), "payload");
+      if (plain == null) {
+        throw Refused.wrongPassword(NAME);
+      }
+      return plain;
+    } finally {
+      Arrays.fill(key, (byte) 0);
     }
   }
 
   private static byte[] header(int memoryKiB, int iterations, int parallelism, String salt, String nonce) {
     return ("watchword-export-v1|argon2id|" + memoryKiB + "|" + iterations + "|" + parallelism + "|" + salt + "|"
         + nonce).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] argon2id(char[] password, byte[] salt, int memoryKiB, int iterations, int parallelism) {
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withSalt(salt).withMemoryAsKB(memoryKiB).withIterations(iterations).withParallelism(parallelism)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13).build());
-    byte[] key = new byte[32];
-    byte[] utf8 = toUtf8(password);
-    try {
-      generator.generateBytes(utf8, key);
-      return key;
-    } finally {
-      Arrays.fill(utf8, (byte) 0);
-    }
-  }
-
-  private static byte[] toUtf8(char[] password) {
-    java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
-    byte[] bytes = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
-    Arrays.fill(encoded.array(), (byte) 0);
-    return bytes;
   }
 
   private static String b64(byte[] bytes) {

@@ -69,4 +69,26 @@ class WatchwordExportTest {
         .isInstanceOfSatisfying(ImportFormatException.class,
             e -> assertThat(e.reason()).isEqualTo(ImportFormatException.Reason.LIMIT_EXCEEDED));
   }
+
+  @Test
+  void readWhenTheHeaderLacksAFieldThenAMalformedFileRefusalNotAnInternalError() {
+    assertThatThrownBy(() -> ImportFile.read("{\"watchwordExport\":1}".getBytes(StandardCharsets.UTF_8), null,
+        "x".toCharArray(), ImportLimits.defaults()))
+        .isInstanceOfSatisfying(ImportFormatException.class,
+            e -> assertThat(e.reason()).isEqualTo(ImportFormatException.Reason.MALFORMED));
+  }
+
+  @Test
+  void readWhenAMigrationClaimsAHugeBatchThenThatLineIsAProblemAndNothingHugeIsAllocated() {
+    // MigrationPayload with batch_size (field 3) = 2^31 - 1 and batch_index (field 4) = 2^31 - 2
+    byte[] payload = {0x18, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07,
+        0x20, (byte) 0xfe, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};
+    String uri = "otpauth-migration://offline?data=" + java.net.URLEncoder.encode(
+        java.util.Base64.getEncoder().encodeToString(payload), StandardCharsets.UTF_8);
+
+    ImportResult result = ImportFile.readText(uri, ImportLimits.defaults());
+
+    assertThat(result.entries()).isEmpty();
+    assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("batch"));
+  }
 }

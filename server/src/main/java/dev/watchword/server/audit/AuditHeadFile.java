@@ -1,6 +1,12 @@
 package dev.watchword.server.audit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -24,8 +30,11 @@ final class AuditHeadFile {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final Logger log = LoggerFactory.getLogger(AuditHeadFile.class);
+
   private final Path file;
-  private long written = -1;
+  /** The newest seq in the file; read from the file before the first write of this process. */
+  private Long written;
 
   AuditHeadFile(Path file) {
     this.file = file;
@@ -35,8 +44,19 @@ final class AuditHeadFile {
     return file;
   }
 
-  /** Writes {@code checkpoint} unless a newer one was already written by this process. */
+  /**
+   * Writes {@code checkpoint} unless the file already holds a newer one. A file ahead of the
+   * database (a restored backup, or deleted events) is kept as evidence, never overwritten; move
+   * it aside once it has been looked at.
+   */
   synchronized void write(Checkpoint checkpoint) {
+    if (written == null) {
+      written = existingSeq();
+      if (checkpoint.seq() <= written) {
+        log.error("The audit head file {} vouches for seq {}, ahead of the database's {}: kept as evidence;"
+            + " run 'watchword audit verify', then move it aside", file, written, checkpoint.seq());
+      }
+    }
     if (checkpoint.seq() <= written) {
       return;
     }
@@ -48,8 +68,12 @@ final class AuditHeadFile {
         .put("hash", base64.encodeToString(checkpoint.hash()))
         .put("signature", base64.encodeToString(checkpoint.signature())));
     try {
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(temporary, json + "\n");
+      // a temporary file of our own (several nodes may share a directory), on disk before the rename
+      Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.write(ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8)));
+        channel.force(true);
+      }
       try {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -58,6 +82,14 @@ final class AuditHeadFile {
       written = checkpoint.seq();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the audit head file " + file, e);
+    }
+  }
+
+  private long existingSeq() {
+    try {
+      return read().map(Checkpoint::seq).orElse(0L);
+    } catch (RuntimeException unreadable) {
+      return 0L;
     }
   }
 

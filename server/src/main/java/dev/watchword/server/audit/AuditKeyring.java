@@ -16,10 +16,10 @@ class AuditKeyring {
 
   private final AuditKeys keys;
 
-  AuditKeyring(JdbcClient jdbc, ServerSecrets secrets, SecureRandom random, Clock clock,
+  AuditKeyring(JdbcClient jdbc, AuditStore store, ServerSecrets secrets, SecureRandom random, Clock clock,
       TransactionTemplate transactions) {
     this.keys = AuditKeys.loadOrCreate(jdbc, secrets, random, clock.millis());
-    LegacyEventLinker.linkIfPending(jdbc, transactions, keys);
+    LegacyEventLinker.linkIfPending(jdbc, store, transactions, keys);
   }
 
   AuditKeys keys() {

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The audit's two keys: the chain key (HMAC-SHA256, 256 bits) that links events, and the Ed25519
  * key that signs checkpoints. Both are generated once per installation, sealed under the master
- * key, and stored in {@code audit_key}; the public half of the signing key is stored in the clear.
+ * key, and stored in {@code audit_key}.
  *
  * <p>Guarantee: neither private key is ever stored, logged or returned unsealed.
  */
@@ -39,13 +39,11 @@ final class AuditKeys {
   private final AuditChain chain;
   private final PublicKeySign signer;
   private final PublicKeyVerify verifier;
-  private final byte[] publicKeyset;
 
-  private AuditKeys(AuditChain chain, PublicKeySign signer, PublicKeyVerify verifier, byte[] publicKeyset) {
+  private AuditKeys(AuditChain chain, PublicKeySign signer, PublicKeyVerify verifier) {
     this.chain = chain;
     this.signer = signer;
     this.verifier = verifier;
-    this.publicKeyset = publicKeyset;
   }
 
   /** The installation's audit keys, created on first use (several nodes may race; one wins). */
@@ -88,24 +86,17 @@ final class AuditKeys {
     }
   }
 
-  /** The public keyset (Tink binary format) that checks checkpoint signatures. */
-  byte[] publicKeyset() {
-    return publicKeyset.clone();
-  }
-
   private static void create(JdbcClient jdbc, ServerSecrets secrets, SecureRandom random, long nowMillis) {
     byte[] chainKey = new byte[32];
     random.nextBytes(chainKey);
     try {
       KeysetHandle signing = KeysetHandle.generateNew(Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX));
       byte[] signingKeyset = TinkProtoKeysetFormat.serializeKeyset(signing, InsecureSecretKeyAccess.get());
-      byte[] publicKeyset = TinkProtoKeysetFormat.serializeKeysetWithoutSecret(signing.getPublicKeysetHandle());
       jdbc.sql("""
-              INSERT INTO audit_key (id, chain_key, signing_keyset, public_keyset, created_at)
-              VALUES (1, :chainKey, :signingKeyset, :publicKeyset, :now)""")
+              INSERT INTO audit_key (id, chain_key, signing_keyset, created_at)
+              VALUES (1, :chainKey, :signingKeyset, :now)""")
           .param("chainKey", secrets.seal(CHAIN_CONTEXT, chainKey))
           .param("signingKeyset", secrets.seal(SIGNING_CONTEXT, signingKeyset))
-          .param("publicKeyset", publicKeyset)
           .param("now", nowMillis)
           .update();
       Arrays.fill(signingKeyset, (byte) 0);
@@ -117,8 +108,8 @@ final class AuditKeys {
   }
 
   /**
-   * Opens the sealed keys. The verifying key is derived from the sealed signing key, not read
-   * from the clear {@code public_keyset} column, which anyone with database access could replace.
+   * Opens the sealed keys. The verifying key is derived from the sealed signing key, so nobody
+   * with database access alone can swap in a key of their own.
    */
   private static AuditKeys open(ServerSecrets secrets, byte[] sealedChainKey, byte[] sealedSigningKeyset) {
     byte[] chainKey = secrets.open(CHAIN_CONTEXT, sealedChainKey);
@@ -128,8 +119,7 @@ final class AuditKeys {
       KeysetHandle verifying = signing.getPublicKeysetHandle();
       return new AuditKeys(new AuditChain(chainKey),
           signing.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class),
-          verifying.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class),
-          TinkProtoKeysetFormat.serializeKeysetWithoutSecret(verifying));
+          verifying.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The stored audit keys are unreadable", e);
     } finally {

@@ -46,7 +46,7 @@ public class AuditLog {
     byte[] hash = keyring.keys().chain().link(claim.previousHash(), stored);
     store.insert(stored, claim.previousHash(), hash);
     store.moveHead(stored.seq(), hash, at);
-    checkpointer.afterAppend(stored.seq(), hash, at);
+    checkpointer.afterAppend(claim, hash, at);
   }
 
   /**

@@ -31,11 +31,6 @@ public record AuditQuery(String vaultId, String entryId, String actor, String ac
     }
   }
 
-  /** The same filter, for one vault only. */
-  public AuditQuery forVault(String onlyVaultId) {
-    return new AuditQuery(onlyVaultId, entryId, actor, action, decision, from, to, after, limit);
-  }
-
   AuditQuery after(long seq) {
     return new AuditQuery(vaultId, entryId, actor, action, decision, from, to, seq, limit);
   }

@@ -15,9 +15,16 @@ import org.springframework.stereotype.Component;
 public class AuditReader {
 
   private final JdbcClient jdbc;
+  private final AuditStore store;
 
-  AuditReader(JdbcClient jdbc) {
+  AuditReader(JdbcClient jdbc, AuditStore store) {
     this.jdbc = jdbc;
+    this.store = store;
+  }
+
+  /** The newest committed event's sequence number (0 for an empty trail). */
+  public long headSeq() {
+    return store.storedHead().map(AuditStore.Head::seq).orElse(0L);
   }
 
   /** One page of events matching {@code query}, oldest first. */

@@ -29,13 +29,19 @@ class AuditStore {
    * appends from every thread and node form one line.
    */
   Claim claimNext() {
-    return jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash, at")
-        .query((rs, n) -> new Claim(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("at")))
+    return jdbc.sql("""
+            UPDATE audit_head SET seq = seq + 1 WHERE id = 1
+            RETURNING seq, hash, at, checkpoint_seq, checkpoint_at""")
+        .query((rs, n) -> new Claim(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("at"),
+            rs.getLong("checkpoint_seq"), rs.getLong("checkpoint_at")))
         .single();
   }
 
-  /** A claimed sequence number, with the link and time of the event before it. */
-  record Claim(long seq, byte[] previousHash, long previousAt) {}
+  /**
+   * A claimed sequence number, with the link and time of the event before it and where the newest
+   * checkpoint stands (0 when there is none).
+   */
+  record Claim(long seq, byte[] previousHash, long previousAt, long checkpointSeq, long checkpointAt) {}
 
   void insert(StoredEvent event, byte[] previousHash, byte[] hash) {
     jdbc.sql("""
@@ -80,12 +86,6 @@ class AuditStore {
     return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event").query(Long.class).single();
   }
 
-  Optional<Checkpoint> latestCheckpoint() {
-    return jdbc.sql("SELECT kind, seq, at, hash, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1")
-        .query(AuditStore::checkpoint)
-        .optional();
-  }
-
   /** Every checkpoint and anchor, oldest first. */
   List<Checkpoint> checkpoints() {
     return jdbc.sql("SELECT kind, seq, at, hash, signature FROM audit_checkpoint ORDER BY seq")
@@ -93,6 +93,7 @@ class AuditStore {
         .list();
   }
 
+  /** Inserts a checkpoint or anchor, which becomes the head's newest checkpoint unless a newer one exists. */
   void insertCheckpoint(Checkpoint checkpoint) {
     jdbc.sql("""
             INSERT INTO audit_checkpoint (seq, kind, at, hash, signature)
@@ -103,6 +104,30 @@ class AuditStore {
         .param("hash", checkpoint.hash())
         .param("signature", checkpoint.signature())
         .update();
+    jdbc.sql("UPDATE audit_head SET checkpoint_seq = :seq, checkpoint_at = :at WHERE id = 1 AND checkpoint_seq < :seq")
+        .param("seq", checkpoint.seq()).param("at", checkpoint.at())
+        .update();
+  }
+
+  /** The lowest delivery cursor of any SIEM sink that has delivered anything, on any node. */
+  java.util.OptionalLong lowestSinkCursor() {
+    long lowest = jdbc.sql("SELECT COALESCE(MIN(seq), -1) FROM audit_sink_cursor").query(Long.class).single();
+    return lowest < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(lowest);
+  }
+
+  /** The newest event before {@code cutoffMillis} and at most {@code upToSeq}; 0 when there is none. */
+  long newestSeqBefore(long cutoffMillis, long upToSeq) {
+    return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event WHERE at < :cutoff AND seq <= :upTo")
+        .param("cutoff", cutoffMillis).param("upTo", upToSeq).query(Long.class).single();
+  }
+
+  void deleteCheckpointsThrough(long seq) {
+    jdbc.sql("DELETE FROM audit_checkpoint WHERE seq <= :seq").param("seq", seq).update();
+  }
+
+  /** Deletes the events up to and including {@code seq}; returns how many. */
+  int deleteEventsThrough(long seq) {
+    return jdbc.sql("DELETE FROM audit_event WHERE seq <= :seq").param("seq", seq).update();
   }
 
   /** Up to {@code limit} stored events after {@code afterSeq} and up to {@code upTo}, in chain order, with links. */

@@ -19,22 +19,24 @@ public class AuditTrail {
   private final AuditReader reader;
   private final AuditStore store;
   private final AuditKeyring keyring;
-  private final Checkpointer checkpointer;
+  private final HeadPublisher publisher;
   private final AuditLog log;
   private final TransactionTemplate transactions;
 
-  AuditTrail(AuditReader reader, AuditStore store, AuditKeyring keyring, Checkpointer checkpointer, AuditLog log,
+  AuditTrail(AuditReader reader, AuditStore store, AuditKeyring keyring, HeadPublisher publisher, AuditLog log,
       TransactionTemplate transactions) {
     this.reader = reader;
     this.store = store;
     this.keyring = keyring;
-    this.checkpointer = checkpointer;
+    this.publisher = publisher;
     this.log = log;
     this.transactions = transactions;
   }
 
+  /** Verifies the log; heads committed before this call are in the head file first. */
   public Verification verify() {
-    return new AuditVerifier(store, keyring.keys(), checkpointer.headFile()).verify();
+    publisher.flush();
+    return new AuditVerifier(store, keyring.keys(), publisher.headFile()).verify();
   }
 
   public List<AuditRecord> page(AuditQuery query) {

@@ -70,17 +70,19 @@ final class AuditVerifier {
       return pass.broken(lastSeq + 1, "the log ends at seq " + lastSeq + " but its head names seq " + head.seq()
           + ": the newest events were deleted or the head was altered");
     }
+    // What lies past the end is tampering only if the head has not since moved past it: writers
+    // keep appending while this runs. Read the events' end first, then the head once.
     long stored = store.lastEventSeq();
-    if (stored > lastSeq && store.storedHead().map(h -> h.seq() < stored).orElse(true)) {
+    long headNow = store.storedHead().map(AuditStore.Head::seq).orElse(0L);
+    if (stored > lastSeq && headNow < stored) {
       return pass.broken(lastSeq + 1, "events after the head (up to seq " + stored + ") were added outside the chain");
     }
     Optional<Checkpoint> beyond = checkpoints.stream().filter(c -> c.seq() > lastSeq).findFirst();
-    if (beyond.isPresent() && store.storedHead().map(h -> h.seq() < beyond.get().seq()).orElse(true)) {
+    if (beyond.isPresent() && headNow < beyond.get().seq()) {
       return pass.broken(lastSeq + 1, "a signed checkpoint vouches for seq " + beyond.get().seq()
           + " but the log ends at seq " + lastSeq + ": the newest events were deleted");
     }
-    if (outside.isPresent() && outside.get().seq() > lastSeq
-        && store.storedHead().map(h -> h.seq() < outside.get().seq()).orElse(true)) {
+    if (outside.isPresent() && outside.get().seq() > lastSeq && headNow < outside.get().seq()) {
       return pass.broken(lastSeq + 1, "the head file vouches for seq " + outside.get().seq()
           + " but the log ends at seq " + lastSeq + ": the newest events were deleted");
     }

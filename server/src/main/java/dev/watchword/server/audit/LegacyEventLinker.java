@@ -18,16 +18,19 @@ final class LegacyEventLinker {
 
   private LegacyEventLinker() {}
 
-  static void linkIfPending(JdbcClient jdbc, TransactionTemplate transactions, AuditKeys keys) {
+  static void linkIfPending(JdbcClient jdbc, AuditStore store, TransactionTemplate transactions, AuditKeys keys) {
     transactions.executeWithoutResult(status -> {
-      boolean pending = jdbc.sql("SELECT pending_legacy FROM audit_head WHERE id = 1").query(Boolean.class).single();
-      if (pending) {
-        link(jdbc, keys);
+      // Claiming the work also locks the head row, so on several nodes one links and the others
+      // (and every appender) wait for it, then find nothing pending.
+      boolean claimed = jdbc.sql("UPDATE audit_head SET pending_legacy = :done WHERE id = 1 AND pending_legacy = :pending")
+          .param("done", false).param("pending", true).update() == 1;
+      if (claimed) {
+        link(jdbc, store, keys);
       }
     });
   }
 
-  private static void link(JdbcClient jdbc, AuditKeys keys) {
+  private static void link(JdbcClient jdbc, AuditStore store, AuditKeys keys) {
     List<Long> seqs = jdbc.sql("SELECT seq FROM audit_event ORDER BY seq").query(Long.class).list();
     long next = 1;
     for (long seq : seqs) {
@@ -37,7 +40,6 @@ final class LegacyEventLinker {
       }
       next++;
     }
-    AuditStore store = new AuditStore(jdbc);
     byte[] previous = AuditChain.GENESIS;
     long at = 0;
     long after = 0;
@@ -53,8 +55,8 @@ final class LegacyEventLinker {
         after = linked.event().seq();
       }
     } while (batch.size() == BATCH);
-    jdbc.sql("UPDATE audit_head SET seq = :seq, hash = :hash, at = :at, pending_legacy = :done WHERE id = 1")
-        .param("seq", after).param("hash", previous).param("at", at).param("done", false).update();
+    jdbc.sql("UPDATE audit_head SET seq = :seq, hash = :hash, at = :at WHERE id = 1")
+        .param("seq", after).param("hash", previous).param("at", at).update();
     log.info("Linked {} audit events written before the audit chain existed", after);
   }
 }

@@ -15,7 +15,8 @@ import org.sqlite.SQLiteDataSource;
  * {@code watchword audit verify}: checks a stopped or running installation's audit trail without
  * starting the server. Reads the master key from the data directory (the chain key and the
  * signing key are sealed under it), the database (the data directory's SQLite file, read-only, or
- * {@code --db-url}), and the head file. Writes nothing.
+ * {@code --db-url}, or {@value #DB_URL_VARIABLE} so that a password stays off the command line),
+ * and the head file. Writes nothing.
  *
  * <p>Exit status: 0 intact, 1 altered (the first bad sequence number is printed), 2 the log could
  * not be read (bad options, no key, no database).
@@ -26,7 +27,14 @@ public final class OfflineAuditVerify {
 
   private OfflineAuditVerify() {}
 
+  /** The variable that gives the PostgreSQL URL without putting a password on the command line. */
+  public static final String DB_URL_VARIABLE = "WATCHWORD_DB_URL";
+
   public static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, System.getenv(), out, err);
+  }
+
+  static int run(List<String> args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
     Path dataDir = null;
     String dbUrl = null;
     Path headFile = null;
@@ -43,6 +51,9 @@ public final class OfflineAuditVerify {
         }
       }
       i++;
+    }
+    if (dbUrl == null && environment.get(DB_URL_VARIABLE) != null && !environment.get(DB_URL_VARIABLE).isBlank()) {
+      dbUrl = environment.get(DB_URL_VARIABLE);
     }
     if (dataDir == null) {
       err.println("watchword audit verify: --data-dir DIR is required (it holds the master key)");

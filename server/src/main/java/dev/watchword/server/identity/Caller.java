@@ -35,4 +35,11 @@ public record Caller(UserId id, String username, OrgRole role, String sessionId,
   public boolean isAdministrator() {
     return role == OrgRole.OWNER || role == OrgRole.ADMIN;
   }
+
+  /** Throws 403 unless this caller is an owner or admin. */
+  public void requireAdministrator() {
+    if (!isAdministrator()) {
+      throw new AdministratorRequiredException();
+    }
+  }
 }

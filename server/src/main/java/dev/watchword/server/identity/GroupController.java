@@ -46,14 +46,14 @@ class GroupController {
 
   @GetMapping
   GroupList list(@AuthenticationPrincipal Caller caller) {
-    requireAdministrator(caller);
+    caller.requireAdministrator();
     return new GroupList(groups.list());
   }
 
   @PostMapping(consumes = "application/json")
   ResponseEntity<GroupView> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody NewGroup body,
       HttpServletRequest request) {
-    requireAdministrator(caller);
+    caller.requireAdministrator();
     GroupView created = transactions.execute(status -> {
       if (groups.nameTaken(body.name().strip())) {
         throw new GroupNameTakenException();
@@ -69,7 +69,7 @@ class GroupController {
   @PutMapping("/{groupId}/members/{userId}")
   GroupView addMember(@AuthenticationPrincipal Caller caller, @PathVariable String groupId,
       @PathVariable String userId, HttpServletRequest request) {
-    requireAdministrator(caller);
+    caller.requireAdministrator();
     GroupId group = group(groupId);
     UserId user = UserId.parse(userId).filter(id -> users.findAccount(id).filter(a -> !a.isDisabled()).isPresent())
         .orElseThrow(UserNotFoundException::new);
@@ -84,7 +84,7 @@ class GroupController {
   @DeleteMapping("/{groupId}/members/{userId}")
   ResponseEntity<Void> removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String groupId,
       @PathVariable String userId, HttpServletRequest request) {
-    requireAdministrator(caller);
+    caller.requireAdministrator();
     GroupId group = group(groupId);
     UserId user = UserId.parse(userId).orElseThrow(UserNotFoundException::new);
     transactions.executeWithoutResult(status -> {
@@ -101,11 +101,6 @@ class GroupController {
     return GroupId.parse(text).filter(id -> groups.find(id).isPresent()).orElseThrow(GroupNotFoundException::new);
   }
 
-  private static void requireAdministrator(Caller caller) {
-    if (!caller.isAdministrator()) {
-      throw new AdministratorRequiredException();
-    }
-  }
 
   record NewGroup(@NotBlank @Size(max = 100) @PlainText String name) {}
 

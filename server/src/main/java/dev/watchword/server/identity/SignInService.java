@@ -33,21 +33,21 @@ class SignInService {
   private final SignInThrottle throttle;
   private final SignInChallenges challenges;
   private final TotpFactor totp;
-  private final Passkeys passkeys;
+  private final SecondFactors secondFactors;
   private final RecoveryCodes recoveryCodes;
   private final Sessions sessions;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
   SignInService(UserRepository users, PasswordHasher hasher, SignInThrottle throttle, SignInChallenges challenges,
-      TotpFactor totp, Passkeys passkeys, RecoveryCodes recoveryCodes, Sessions sessions, AuditLog audit,
+      TotpFactor totp, SecondFactors secondFactors, RecoveryCodes recoveryCodes, Sessions sessions, AuditLog audit,
       TransactionTemplate transactions) {
     this.users = users;
     this.hasher = hasher;
     this.throttle = throttle;
     this.challenges = challenges;
     this.totp = totp;
-    this.passkeys = passkeys;
+    this.secondFactors = secondFactors;
     this.recoveryCodes = recoveryCodes;
     this.sessions = sessions;
     this.audit = audit;
@@ -57,7 +57,7 @@ class SignInService {
   /** Step 1: the password. Returns whether the user must now give a factor or enrol one. */
   PasswordOutcome password(String username, String password, RequestOrigin origin) {
     List<String> keys = SignInThrottle.keys(username, origin.clientIp());
-    refuseIfThrottled(keys, username, origin);
+    inTransaction(() -> refuseIfThrottled(keys, () -> users.findAccount(username), username, origin));
     // Outside any transaction: Argon2id takes tens of milliseconds and must not hold a lock.
     Optional<UserAccount> account = users.findAccount(username);
     String hash = account.filter(a -> !a.isDisabled()).map(UserAccount::passwordHash).orElse(null);
@@ -76,9 +76,8 @@ class SignInService {
       }
       UserId user = account.get().caller().id();
       upgradeHashIfWeaker(user, hash, password);
-      // A passkey is a second factor too; it signs in on its own (PasskeySignIn), so a user
-      // holding one is never sent to enrolment.
-      boolean enrolled = totp.isEnrolled(user) || passkeys.hasAny(user);
+      // A passkey is a second factor too; it signs in on its own (PasskeySignIn).
+      boolean enrolled = secondFactors.hasAny(user);
       Purpose purpose = enrolled ? Purpose.MFA : Purpose.ENROL;
       audit.record(signIn(account, username, "signin.password", Decision.ALLOW, origin, "method=pwd"));
       return new PasswordOutcome(enrolled ? "MFA_REQUIRED" : "ENROLMENT_REQUIRED", challenges.create(user, purpose));
@@ -143,7 +142,7 @@ class SignInService {
       return;
     }
     List<String> keys = SignInThrottle.keys(caller.username(), origin.clientIp());
-    refuseIfThrottled(keys, caller.username(), origin);
+    inTransaction(() -> refuseIfThrottled(keys, () -> users.findAccount(caller.id()), caller.username(), origin));
     inTransaction(() -> {
       boolean valid = totp.verify(caller.id(), code);
       audit.record(new AuditEvent(caller.id(), caller.username(), "signin.stepup", null, null,
@@ -163,7 +162,7 @@ class SignInService {
       Challenge challenge = challenges.find(challengeToken, Purpose.MFA).orElseThrow(SignInFailedException::new);
       UserAccount account = users.findAccount(challenge.user()).orElseThrow(SignInFailedException::new);
       List<String> keys = SignInThrottle.keys(account.caller().username(), origin.clientIp());
-      refuseIfThrottled(keys, account.caller().username(), origin);
+      refuseIfThrottled(keys, () -> Optional.of(account), null, origin);
       if (!check.test(challenge)) {
         return failSecondFactor(challenge, account, action, origin);
       }
@@ -193,15 +192,19 @@ class SignInService {
     return new CompletedSignIn(tokens, newRecoveryCodes);
   }
 
-  private void refuseIfThrottled(List<String> keys, String username, RequestOrigin origin) {
+  /**
+   * Runs inside {@link #inTransaction}: when the throttle holds, audits the refusal and fails with a
+   * {@link CommittedFailure}, so the audit row commits even when this is part of a larger
+   * transaction (the second factor's). Returns null otherwise, for use as a transaction's work.
+   */
+  private Void refuseIfThrottled(List<String> keys, Supplier<Optional<UserAccount>> account, String attemptedName,
+      RequestOrigin origin) {
     throttle.retryAfter(keys).ifPresent(wait -> {
-      inTransaction(() -> {
-        audit.record(signIn(users.findAccount(username), username, "signin.throttled", Decision.DENY, origin,
-            "retry after " + wait.toSeconds() + " s"));
-        return null;
-      });
-      throw new TooManyAttemptsException(wait);
+      audit.record(signIn(account.get(), attemptedName, "signin.throttled", Decision.DENY, origin,
+          "retry after " + wait.toSeconds() + " s"));
+      throw new CommittedFailure(new TooManyAttemptsException(wait));
     });
+    return null;
   }
 
   /**

@@ -31,20 +31,20 @@ class SsoSignInService {
   private final SsoLinks links;
   private final SsoHandoffs handoffs;
   private final UserRepository users;
-  private final TotpFactor totp;
+  private final SecondFactors secondFactors;
   private final SignInChallenges challenges;
   private final Sessions sessions;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
   SsoSignInService(SsoClientRegistrations registrations, SsoLinks links, SsoHandoffs handoffs,
-      UserRepository users, TotpFactor totp, SignInChallenges challenges, Sessions sessions, AuditLog audit,
+      UserRepository users, SecondFactors secondFactors, SignInChallenges challenges, Sessions sessions, AuditLog audit,
       TransactionTemplate transactions) {
     this.registrations = registrations;
     this.links = links;
     this.handoffs = handoffs;
     this.users = users;
-    this.totp = totp;
+    this.secondFactors = secondFactors;
     this.challenges = challenges;
     this.sessions = sessions;
     this.audit = audit;
@@ -72,7 +72,7 @@ class SsoSignInService {
       }
       UserId user = account.get().caller().id();
       Outcome outcome = provider.acceptsAsMultiFactor(amr, acr) ? Outcome.SESSION
-          : totp.isEnrolled(user) ? Outcome.MFA : Outcome.ENROL;
+          : secondFactors.hasAny(user) ? Outcome.MFA : Outcome.ENROL;
       audit.record(new AuditEvent(user, account.get().caller().username(), "signin.sso", null, null,
           Decision.ALLOW, null, origin, facts + " outcome=" + outcome.name().toLowerCase(java.util.Locale.ROOT)));
       return handoffs.create(user, outcome, outcome == Outcome.SESSION ? "sso:" + String.join("+", amr) : "sso");

@@ -39,7 +39,7 @@ class UserService {
 
   /** Creates a member with a password; they must enrol a second factor at their first sign-in. */
   UserAccount create(Caller admin, NewUser request, RequestOrigin origin) {
-    requireAdministrator(admin);
+    admin.requireAdministrator();
     String hash = acceptedPasswordHash(request);
     return transactions.execute(status ->
         insert(admin.id(), admin.username(), request, hash, OrgRole.MEMBER, origin, "user.create"));
@@ -78,7 +78,7 @@ class UserService {
    * what the user held, in the same transaction.
    */
   UserAccount disable(Caller admin, UserId target, RequestOrigin origin) {
-    requireAdministrator(admin);
+    admin.requireAdministrator();
     return transactions.execute(status -> {
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
       if (users.disable(target)) {
@@ -115,7 +115,7 @@ class UserService {
 
   /** The target user's id when the caller may manage them (owner or admin); 404 for an unknown id. */
   UserId requireManageable(Caller caller, String userId) {
-    requireAdministrator(caller);
+    caller.requireAdministrator();
     UserId target = UserId.parse(userId).orElseThrow(UserNotFoundException::new);
     users.findAccount(target).orElseThrow(UserNotFoundException::new);
     return target;
@@ -137,11 +137,6 @@ class UserService {
     return users.findAccount(id).orElseThrow(UserNotFoundException::new);
   }
 
-  private static void requireAdministrator(Caller caller) {
-    if (!caller.isAdministrator()) {
-      throw new AdministratorRequiredException();
-    }
-  }
 
   /** A user to create; {@code toString()} leaves the password out. */
   record NewUser(String username, String password, String displayName) {

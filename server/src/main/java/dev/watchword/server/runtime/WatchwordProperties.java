@@ -32,6 +32,13 @@ public record WatchwordProperties(Path dataDir, String dbUrl, boolean dev, Long 
     }
   }
 
+  /** Without the database URL, which may carry a password. */
+  @Override
+  public String toString() {
+    return "WatchwordProperties[dataDir=" + dataDir + ", postgres=" + usesPostgres() + ", dev=" + dev
+        + ", maxRequestBytes=" + maxRequestBytes + ", maxImportBytes=" + maxImportBytes + "]";
+  }
+
   public boolean usesPostgres() {
     return dbUrl != null;
   }

@@ -54,7 +54,7 @@ class AccessRequestController {
       produces = "application/json")
   ResponseEntity<RequestView> request(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody NewRequest body, HttpServletRequest request) {
-    VaultId vault = vault(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     Request created = access.request(caller, vault, VaultRole.fromWire(body.role().toLowerCase(Locale.ROOT)),
         body.durationMinutes(), body.reason().strip(), RequestOrigins.of(request));
     return ResponseEntity.created(URI.create("/api/v1/vaults/" + vaultId + "/access-requests/" + created.id()))
@@ -63,20 +63,20 @@ class AccessRequestController {
 
   @GetMapping(path = "/api/v1/vaults/{vaultId}/access-requests", produces = "application/json")
   RequestList ofVault(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new RequestList(access.ofVault(caller, vault(vaultId)).stream().map(this::view).toList());
+    return new RequestList(access.ofVault(caller, PathIds.vault(vaultId)).stream().map(this::view).toList());
   }
 
   @PostMapping("/api/v1/vaults/{vaultId}/access-requests/{requestId}/approve")
   ResponseEntity<Void> approve(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String requestId, HttpServletRequest request) {
-    access.decide(caller, vault(vaultId), requestId, true, RequestOrigins.of(request));
+    access.decide(caller, PathIds.vault(vaultId), requestId, true, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/api/v1/vaults/{vaultId}/access-requests/{requestId}/deny")
   ResponseEntity<Void> deny(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String requestId, HttpServletRequest request) {
-    access.decide(caller, vault(vaultId), requestId, false, RequestOrigins.of(request));
+    access.decide(caller, PathIds.vault(vaultId), requestId, false, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 
@@ -84,7 +84,7 @@ class AccessRequestController {
       produces = "application/json")
   Settings settings(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody Settings body, HttpServletRequest request) {
-    return access.updateSettings(caller, vault(vaultId), body, RequestOrigins.of(request));
+    return access.updateSettings(caller, PathIds.vault(vaultId), body, RequestOrigins.of(request));
   }
 
   private RequestView view(Request r) {
@@ -92,9 +92,6 @@ class AccessRequestController {
         r.minutes(), r.reason(), r.statusAt(clock.instant()), r.createdAt(), r.grantUntil());
   }
 
-  private static VaultId vault(String text) {
-    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
-  }
 
   record NewRequest(
       @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,

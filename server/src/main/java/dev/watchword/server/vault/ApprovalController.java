@@ -1,7 +1,6 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.server.identity.Caller;
-import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -27,7 +26,7 @@ class ApprovalController {
 
   @GetMapping
   PendingList pending(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new PendingList(approvals.pending(caller, vault(vaultId)).stream()
+    return new PendingList(approvals.pending(caller, PathIds.vault(vaultId)).stream()
         .map(p -> new PendingItem(p.id(), p.entry().toString(), p.requesterName(), p.purpose(), p.reason(),
             p.requestedAt(), p.expiresAt()))
         .toList());
@@ -36,20 +35,17 @@ class ApprovalController {
   @PostMapping("/{approvalId}/approve")
   ResponseEntity<Void> approve(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String approvalId, HttpServletRequest request) {
-    approvals.decide(caller, vault(vaultId), approvalId, true, RequestOrigins.of(request));
+    approvals.decide(caller, PathIds.vault(vaultId), approvalId, true, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{approvalId}/deny")
   ResponseEntity<Void> deny(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String approvalId, HttpServletRequest request) {
-    approvals.decide(caller, vault(vaultId), approvalId, false, RequestOrigins.of(request));
+    approvals.decide(caller, PathIds.vault(vaultId), approvalId, false, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 
-  private static VaultId vault(String text) {
-    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
-  }
 
   /** {@code purpose}: {@code code} (a code release) or {@code reveal} (a seed reveal). */
   record PendingItem(String approvalId, String entryId, String requester, String purpose, String reason,

@@ -9,8 +9,6 @@ import dev.watchword.otp.TotpWindow;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.audit.Decision;
-import dev.watchword.server.crypto.DecryptionFailedException;
-import dev.watchword.server.crypto.SeedCipher;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.policy.PolicyDecision;
 import dev.watchword.server.policy.PolicyDeniedException;
@@ -20,9 +18,6 @@ import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,24 +33,22 @@ import org.springframework.stereotype.Service;
 class CodeReleaseService {
 
   static final String ACTION = "code.release";
-  private static final Logger log = LoggerFactory.getLogger(CodeReleaseService.class);
-
   private final VaultService vaults;
   private final ReleaseApprovalService approvals;
   private final VaultPolicyService policies;
   private final EntryRepository entries;
-  private final SeedCipher cipher;
+  private final SealedSeeds seeds;
   private final AuditLog audit;
   private final AuditedRefusals refusals;
   private final Clock clock;
 
   CodeReleaseService(VaultService vaults, ReleaseApprovalService approvals, VaultPolicyService policies,
-      EntryRepository entries, SeedCipher cipher, AuditLog audit, AuditedRefusals refusals, Clock clock) {
+      EntryRepository entries, SealedSeeds seeds, AuditLog audit, AuditedRefusals refusals, Clock clock) {
     this.vaults = vaults;
     this.approvals = approvals;
     this.policies = policies;
     this.entries = entries;
-    this.cipher = cipher;
+    this.seeds = seeds;
     this.audit = audit;
     this.refusals = refusals;
     this.clock = clock;
@@ -104,13 +97,13 @@ class CodeReleaseService {
     ReleasedCode released;
     if (parameters.type() == OtpType.HOTP) {
       long counter = entries.takeHotpCounter(vaultId, entryId);
-      String code = withSeed(sealed, seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
+      String code = seeds.withSeed(sealed, seed -> Hotp.generate(parameters.algorithm(), seed, counter, parameters.digits()));
       released = ReleasedCode.hotp(code, counter);
       event = event.withDetail("counter=" + counter + approval + policy);
     } else {
       Instant now = clock.instant();
       TotpWindow window = Totp.window(now, parameters.period());
-      String code = withSeed(sealed, seed -> OtpCodes.generate(parameters, seed, now));
+      String code = seeds.withSeed(sealed, seed -> OtpCodes.generate(parameters, seed, now));
       String step = "step=" + window.step();
       released = ReleasedCode.timeBased(parameters.type(), code, window.validFrom(), window.validUntil(),
           audit.priorReleases(vaultId, entryId, ACTION, step, window.validFrom()));
@@ -118,20 +111,5 @@ class CodeReleaseService {
     }
     audit.record(event);
     return released;
-  }
-
-  /**
-   * A seed that does not decrypt was tampered with, moved, or sealed under another key: an
-   * integrity alarm for the operator, a plain 500 for the caller.
-   */
-  private String withSeed(SealedEntry sealed, Function<byte[], String> computeCode) {
-    Entry entry = sealed.entry();
-    try {
-      return cipher.withSeed(entry.vaultId(), entry.id(), sealed.secretCiphertext(), computeCode);
-    } catch (DecryptionFailedException e) {
-      log.error("The seed of entry {} in vault {} does not decrypt: its ciphertext was altered or moved",
-          entry.id(), entry.vaultId());
-      throw new EntryUnreadableException();
-    }
   }
 }

@@ -37,7 +37,7 @@ class EntryController {
   @PostMapping(consumes = "application/json")
   ResponseEntity<EntryView> create(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestBody CreateEntryRequest body, HttpServletRequest request) {
-    VaultId vault = vaultIdOf(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     Entry entry = entries.create(caller, vault, body.toDraft(), RequestOrigins.of(request));
     return ResponseEntity.created(URI.create("/api/v1/vaults/" + vault + "/entries/" + entry.id()))
         .body(EntryView.of(entry));
@@ -45,7 +45,7 @@ class EntryController {
 
   @GetMapping
   EntryList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new EntryList(entries.list(caller, vaultIdOf(vaultId)).stream().map(EntryView::of).toList());
+    return new EntryList(entries.list(caller, PathIds.vault(vaultId)).stream().map(EntryView::of).toList());
   }
 
   @PostMapping(path = "/{entryId}/code")
@@ -71,17 +71,14 @@ class EntryController {
   @org.springframework.web.bind.annotation.PatchMapping(path = "/{entryId}", consumes = "application/json")
   EntryView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody UpdateEntryRequest body, HttpServletRequest request) {
-    EntryId entry = EntryId.parse(entryId).orElseThrow(EntryNotFoundException::new);
-    return EntryView.of(entries.setHighValue(caller, vaultIdOf(vaultId), entry, body.highValue(),
+    EntryId entry = PathIds.entry(entryId);
+    return EntryView.of(entries.setHighValue(caller, PathIds.vault(vaultId), entry, body.highValue(),
         RequestOrigins.of(request)));
   }
 
   record UpdateEntryRequest(@jakarta.validation.constraints.NotNull Boolean highValue) {}
 
   /** A malformed id names no vault, so it is "not found" like any other unknown id. */
-  private static VaultId vaultIdOf(String text) {
-    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
-  }
 
   record CodeRequest(
       @Size(max = 500) @PlainText String reason,

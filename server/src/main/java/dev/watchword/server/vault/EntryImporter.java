@@ -5,7 +5,6 @@ import dev.watchword.otp.imports.ImportResult;
 import dev.watchword.otp.imports.ImportedEntry;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
-import dev.watchword.server.crypto.SeedCipher;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
@@ -38,16 +37,16 @@ class EntryImporter {
   private final VaultService vaults;
   private final EntryService entryService;
   private final EntryRepository entries;
-  private final SeedCipher cipher;
+  private final SealedSeeds seeds;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
-  EntryImporter(VaultService vaults, EntryService entryService, EntryRepository entries, SeedCipher cipher,
+  EntryImporter(VaultService vaults, EntryService entryService, EntryRepository entries, SealedSeeds seeds,
       AuditLog audit, TransactionTemplate transactions) {
     this.vaults = vaults;
     this.entryService = entryService;
     this.entries = entries;
-    this.cipher = cipher;
+    this.seeds = seeds;
     this.audit = audit;
     this.transactions = transactions;
   }
@@ -84,7 +83,7 @@ class EntryImporter {
   /** Sorts the file's entries into new and duplicate; stores the new ones unless this is a dry run. */
   private ImportReport classify(VaultId vaultId, ImportResult parsed, String format, List<ImportReport.Error> errors,
       boolean dryRun, Caller caller, RequestOrigin origin) {
-    Set<String> known = fingerprintsOf(vaultId);
+    Set<String> known = fingerprintsOf(vaultId, parsed);
     List<ImportReport.Item> items = new ArrayList<>();
     int imported = 0;
     for (ImportedEntry candidate : parsed.entries()) {
@@ -92,11 +91,13 @@ class EntryImporter {
       String type = candidate.type().lowerName();
       if (!known.add(fingerprint(issuer, candidate.account(), candidate.secret().bytes()))) {
         items.add(new ImportReport.Item(candidate.position(), issuer, candidate.account(), type, "duplicate", null));
+        candidate.secret().destroy();
         continue;
       }
       imported++;
       if (dryRun) {
         items.add(new ImportReport.Item(candidate.position(), issuer, candidate.account(), type, "new", null));
+        candidate.secret().destroy();
         continue;
       }
       EntryDraft draft = new EntryDraft(issuer, candidate.account(), candidate.secret(), candidate.parameters());
@@ -107,14 +108,25 @@ class EntryImporter {
     return new ImportReport(format, dryRun, imported, parsed.entries().size() - imported, items, errors);
   }
 
-  private Set<String> fingerprintsOf(VaultId vaultId) {
+  /**
+   * The fingerprints of the vault's entries that could be duplicates: only those whose issuer and
+   * account appear in the file, so an import opens no seed it does not have to.
+   */
+  private Set<String> fingerprintsOf(VaultId vaultId, ImportResult parsed) {
+    Set<String> labels = new HashSet<>();
+    parsed.entries().forEach(e -> labels.add(label(e.credential().hasIssuer() ? e.issuer() : null, e.account())));
     Set<String> fingerprints = new HashSet<>();
     for (SealedEntry sealed : entries.listSealed(vaultId)) {
       Entry entry = sealed.entry();
-      fingerprints.add(cipher.withSeed(vaultId, entry.id(), sealed.secretCiphertext(),
-          seed -> fingerprint(entry.issuer(), entry.account(), seed)));
+      if (labels.contains(label(entry.issuer(), entry.account()))) {
+        fingerprints.add(seeds.withSeed(sealed, seed -> fingerprint(entry.issuer(), entry.account(), seed)));
+      }
     }
     return fingerprints;
+  }
+
+  private static String label(String issuer, String account) {
+    return (issuer == null ? "" : issuer) + '\0' + account;
   }
 
   /**

@@ -44,7 +44,7 @@ class ExportController {
   @PostMapping(path = "/api/v1/vaults/{vaultId}/export", consumes = "application/json")
   ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody ExportRequest body, HttpServletRequest request) {
-    VaultId vault = VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
+    VaultId vault = PathIds.vault(vaultId);
     char[] password = body.password().toCharArray();
     try {
       byte[] file = exporter.export(caller, vault, password, RequestOrigins.of(request));

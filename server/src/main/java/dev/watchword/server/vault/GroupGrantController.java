@@ -54,7 +54,7 @@ class GroupGrantController {
 
   @GetMapping
   GrantList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    VaultId vault = vault(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);
     return new GrantList(grants.live(vault).stream()
         .map(g -> new GrantView(vaultId, g.group().toString(), g.role().wireName(), g.expiresAt()))
@@ -64,7 +64,7 @@ class GroupGrantController {
   @PutMapping(path = "/{groupId}", consumes = "application/json")
   GrantView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String groupId,
       @Valid @RequestBody GrantRequest body, HttpServletRequest request) {
-    VaultId vault = vault(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     return transactions.execute(status -> {
       vaults.getWithRole(caller, vault, VaultRole.MANAGER);
       GroupId group = GroupId.parse(groupId).filter(directory::groupExists).orElseThrow(GroupNotFoundException::new);
@@ -82,7 +82,7 @@ class GroupGrantController {
   @DeleteMapping("/{groupId}")
   ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String groupId, HttpServletRequest request) {
-    VaultId vault = vault(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     transactions.executeWithoutResult(status -> {
       vaults.getWithRole(caller, vault, VaultRole.MANAGER);
       GroupId group = GroupId.parse(groupId).orElseThrow(GroupNotFoundException::new);
@@ -95,9 +95,6 @@ class GroupGrantController {
     return ResponseEntity.noContent().build();
   }
 
-  private static VaultId vault(String text) {
-    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
-  }
 
   record GrantRequest(
       @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,

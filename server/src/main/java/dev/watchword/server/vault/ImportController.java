@@ -38,14 +38,20 @@ class ImportController {
     this.importer = importer;
   }
 
-  record ImportText(@NotNull @Size(max = MAX_TEXT) String text) {}
+  /** Pasted URIs: they hold seeds, so never in a log line. */
+  record ImportText(@NotNull @Size(max = MAX_TEXT) String text) {
+    @Override
+    public String toString() {
+      return "ImportText[" + (text == null ? 0 : text.length()) + " characters, redacted]";
+    }
+  }
 
   @PostMapping(path = "/api/v1/vaults/{vaultId}/import", consumes = "multipart/form-data",
       produces = "application/json")
   ImportReport importFile(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestPart("file") MultipartFile file, @RequestParam(required = false) String password,
       @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
-    VaultId vault = VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
+    VaultId vault = PathIds.vault(vaultId);
     return importer.importInto(caller, vault, () -> {
       char[] secret = password == null || password.isEmpty() ? null : password.toCharArray();
       try {
@@ -65,7 +71,7 @@ class ImportController {
   ImportReport importText(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody ImportText body, @RequestParam(defaultValue = "false") boolean dryRun,
       HttpServletRequest request) {
-    VaultId vault = VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
+    VaultId vault = PathIds.vault(vaultId);
     return importer.importInto(caller, vault, () -> ImportFile.readText(body.text(), ImportLimits.defaults()),
         dryRun, RequestOrigins.of(request));
   }

@@ -34,14 +34,14 @@ class MemberController {
 
   @GetMapping
   MemberList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new MemberList(memberships.list(caller, vault(vaultId)).stream()
+    return new MemberList(memberships.list(caller, PathIds.vault(vaultId)).stream()
         .map(m -> MemberView.of(vaultId, m)).toList());
   }
 
   @PutMapping(path = "/{userId}", consumes = "application/json")
   MemberView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
       @Valid @RequestBody PutMemberRequest body, HttpServletRequest request) {
-    VaultId vault = vault(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     UserId member = UserId.parse(userId).orElseThrow(MemberNotFoundException::new);
     VaultRole role = VaultRole.fromWire(body.role().toLowerCase(Locale.ROOT));
     return MemberView.of(vaultId,
@@ -51,15 +51,12 @@ class MemberController {
   @DeleteMapping("/{userId}")
   ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String userId, HttpServletRequest request) {
-    VaultId vault = vault(vaultId);
+    VaultId vault = PathIds.vault(vaultId);
     UserId member = UserId.parse(userId).orElseThrow(MemberNotFoundException::new);
     memberships.remove(caller, vault, member, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 
-  private static VaultId vault(String text) {
-    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
-  }
 
   record PutMemberRequest(
       @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,

@@ -6,10 +6,8 @@ import dev.watchword.server.identity.Caller;
 import dev.watchword.server.identity.UserDirectory;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
-import dev.watchword.server.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +35,7 @@ class OffboardingReportController {
 
   @GetMapping(path = "/api/v1/users/{userId}/offboarding-report", produces = "application/json")
   Report report(@AuthenticationPrincipal Caller caller, @PathVariable String userId) {
-    if (!caller.isAdministrator()) {
-      throw new AdministratorOnlyException();
-    }
+    caller.requireAdministrator();
     UserId user = UserId.parse(userId).filter(users::exists).orElseThrow(MemberNotFoundException::new);
     List<VaultItem> vaults = memberships.everReachable(user).stream()
         .map(v -> new VaultItem(v.id().toString(), v.name(), v.client(), v.role().wireName(), v.until()))
@@ -65,10 +61,4 @@ class OffboardingReportController {
       boolean rotationDue) {}
 
   record Report(String userId, List<VaultItem> vaults, List<RevealItem> revealedSeeds) {}
-
-  static class AdministratorOnlyException extends ProblemException {
-    AdministratorOnlyException() {
-      super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This report needs the owner or admin role.");
-    }
-  }
 }

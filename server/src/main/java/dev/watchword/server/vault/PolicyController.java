@@ -40,14 +40,14 @@ class PolicyController {
 
   @GetMapping
   PolicyList listPolicies(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    VaultPolicyService.Policies found = policies.list(caller, vault(vaultId));
+    VaultPolicyService.Policies found = policies.list(caller, PathIds.vault(vaultId));
     return new PolicyList(found.timeZone().getId(), found.rules().stream().map(RuleView::of).toList());
   }
 
   @PostMapping(consumes = "application/json")
   ResponseEntity<RuleView> addPolicy(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody AddRuleRequest body, HttpServletRequest request) {
-    StoredRule rule = policies.add(caller, vault(vaultId), body.name().strip(), body.expression(),
+    StoredRule rule = policies.add(caller, PathIds.vault(vaultId), body.name().strip(), body.expression(),
         RequestOrigins.of(request));
     return ResponseEntity.created(URI.create("/api/v1/vaults/" + vaultId + "/policies/" + rule.rule().id()))
         .body(RuleView.of(rule));
@@ -56,7 +56,7 @@ class PolicyController {
   @DeleteMapping("/{ruleId}")
   ResponseEntity<Void> removePolicy(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String ruleId, HttpServletRequest request) {
-    policies.remove(caller, vault(vaultId), ruleId, RequestOrigins.of(request));
+    policies.remove(caller, PathIds.vault(vaultId), ruleId, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 
@@ -64,7 +64,7 @@ class PolicyController {
   @PutMapping(path = "/time-zone", consumes = "application/json")
   TimeZoneView setPolicyTimeZone(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody TimeZoneView body, HttpServletRequest request) {
-    VaultId id = vault(vaultId);
+    VaultId id = PathIds.vault(vaultId);
     ZoneId zone;
     try {
       zone = ZoneId.of(body.timeZone());
@@ -75,9 +75,6 @@ class PolicyController {
     return new TimeZoneView(policies.setTimeZone(caller, id, zone, RequestOrigins.of(request)).getId());
   }
 
-  private static VaultId vault(String vaultId) {
-    return VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
-  }
 
   record AddRuleRequest(
       @NotBlank @Size(max = 100) @PlainText String name,

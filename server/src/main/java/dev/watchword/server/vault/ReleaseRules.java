@@ -2,6 +2,8 @@ package dev.watchword.server.vault;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A vault's rules for each code release: a reason may be required, and it may have to match a
@@ -13,6 +15,9 @@ record ReleaseRules(boolean requireReason, String ticketPattern, boolean highVal
 
   static final int MAX_PATTERN_LENGTH = 200;
   static final ReleaseRules NONE = new ReleaseRules(false, null, false);
+  /** Compiled ticket patterns: a release is the hot path, a pattern changes rarely. Cleared when large. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+  private static final int MAX_COMPILED = 1_000;
 
   /** Validates a new pattern; the refusal carries the compiler's message. */
   static ReleaseRules of(boolean requireReason, String ticketPattern, boolean highValue) {
@@ -37,8 +42,15 @@ record ReleaseRules(boolean requireReason, String ticketPattern, boolean highVal
     if (reason == null) {
       throw new ReasonRequiredException("This vault requires a reason for each code release.");
     }
-    if (ticketPattern != null && !Pattern.compile(ticketPattern).matches(reason)) {
+    if (ticketPattern != null && !compiled(ticketPattern).matches(reason)) {
       throw new ReasonRequiredException("The reason must be a ticket matching " + ticketPattern + ".");
     }
+  }
+
+  private static Pattern compiled(String pattern) {
+    if (COMPILED.size() > MAX_COMPILED) {
+      COMPILED.clear();
+    }
+    return COMPILED.computeIfAbsent(pattern, Pattern::compile);
   }
 }

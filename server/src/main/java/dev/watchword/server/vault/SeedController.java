@@ -3,8 +3,6 @@ package dev.watchword.server.vault;
 import dev.watchword.otp.OtpFormatException;
 import dev.watchword.otp.Secret;
 import dev.watchword.server.identity.Caller;
-import dev.watchword.server.shared.EntryId;
-import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.vault.EntryController.EntryView;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
@@ -39,7 +37,7 @@ class SeedController {
       HttpServletRequest request) {
     String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
     String approval = body == null ? null : body.approval();
-    RevealOutcome outcome = seeds.reveal(caller, vault(vaultId), entry(entryId), reason, approval,
+    RevealOutcome outcome = seeds.reveal(caller, PathIds.vault(vaultId), PathIds.entry(entryId), reason, approval,
         RequestOrigins.of(request));
     return ResponseEntity.status(outcome instanceof ApprovalRequired ? 202 : 200).cacheControl(CacheControl.noStore())
         .body(outcome);
@@ -54,21 +52,16 @@ class SeedController {
     } catch (OtpFormatException e) {
       throw new InvalidEntryException(e.getMessage());
     }
-    return EntryView.of(seeds.replace(caller, vault(vaultId), entry(entryId), secret, body.counter(),
+    return EntryView.of(seeds.replace(caller, PathIds.vault(vaultId), PathIds.entry(entryId), secret, body.counter(),
         RequestOrigins.of(request)));
   }
 
-  private static VaultId vault(String text) {
-    return VaultId.parse(text).orElseThrow(VaultNotFoundException::new);
-  }
 
-  private static EntryId entry(String text) {
-    return EntryId.parse(text).orElseThrow(EntryNotFoundException::new);
-  }
 
   record RevealRequest(@Size(max = 500) @PlainText String reason, @Size(max = 64) String approval) {}
 
-  record ReplaceSecretRequest(@NotNull @Size(max = 512) String secret, Long counter) {
+  record ReplaceSecretRequest(@NotNull @Size(max = 512) String secret,
+      @jakarta.validation.constraints.PositiveOrZero Long counter) {
     @Override
     public String toString() {
       return "ReplaceSecretRequest[redacted]";

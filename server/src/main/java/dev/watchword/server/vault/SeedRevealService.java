@@ -1,6 +1,5 @@
 package dev.watchword.server.vault;
 
-import dev.watchword.otp.OtpParameters;
 import dev.watchword.otp.OtpType;
 import dev.watchword.otp.OtpauthUri;
 import dev.watchword.otp.Secret;
@@ -35,19 +34,21 @@ class SeedRevealService {
   private final VaultService vaults;
   private final EntryRepository entries;
   private final SeedCipher cipher;
+  private final SealedSeeds seeds;
   private final StepUp stepUp;
   private final AuditLog audit;
   private final Clock clock;
   private final AuditedRefusals refusals;
   private final ReleaseApprovalService approvals;
 
-  SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, StepUp stepUp, AuditLog audit,
+  SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, SealedSeeds seeds, StepUp stepUp, AuditLog audit,
       Clock clock, AuditedRefusals refusals, ReleaseApprovalService approvals) {
     this.refusals = refusals;
     this.approvals = approvals;
     this.vaults = vaults;
     this.entries = entries;
     this.cipher = cipher;
+    this.seeds = seeds;
     this.stepUp = stepUp;
     this.audit = audit;
     this.clock = clock;
@@ -75,17 +76,13 @@ class SeedRevealService {
       }
       approval = " approvedBy=" + approvals.use(caller, vaultId, entryId, ReleaseApprovalService.REVEAL, approvalId);
     }
-    RevealedSeed revealed = cipher.withSeed(vaultId, entryId, sealed.secretCiphertext(), seed -> {
-      Secret secret = Secret.ofBytes(seed);
-      try {
-        String issuer = entry.issuer() == null ? "" : entry.issuer();
-        OtpauthUri uri = new OtpauthUri(entry.parameters().type(), issuer, entry.account(), secret,
-            entry.parameters());
-        return new RevealedSeed(secret.toBase32(), uri.toUri());
-      } finally {
-        secret.destroy();
-      }
-    });
+    OtpauthUri uri = seeds.uri(sealed);
+    RevealedSeed revealed;
+    try {
+      revealed = new RevealedSeed(uri.secret().toBase32(), uri.toUri());
+    } finally {
+      uri.secret().destroy();
+    }
     entries.markRotationDue(vaultId, entryId, clock.instant());
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), REVEAL, vaultId, entryId, origin)
         .withReason(reason).withDetail("rotation due" + approval));
@@ -98,8 +95,7 @@ class SeedRevealService {
     vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
     Entry entry = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new).entry();
     boolean hotp = entry.parameters().type() == OtpType.HOTP;
-    long newCounter = hotp && counter != null ? OtpParameters.hotp(entry.parameters().algorithm(),
-        entry.parameters().digits(), counter).counter() : 0;
+    long newCounter = hotp && counter != null ? counter : 0;
     byte[] seed = secret.bytes();
     try {
       entries.replaceSecret(vaultId, entryId, cipher.encrypt(vaultId, entryId, seed), secret.isWeak(), newCounter);

@@ -65,7 +65,7 @@ class VaultAuditController {
   }
 
   private VaultId managed(Caller caller, String vaultId) {
-    VaultId vault = VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
+    VaultId vault = PathIds.vault(vaultId);
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);
     return vault;
   }

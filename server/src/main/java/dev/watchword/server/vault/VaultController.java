@@ -47,7 +47,7 @@ class VaultController {
   @PatchMapping(path = "/{vaultId}", consumes = "application/json")
   VaultView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody UpdateVaultRequest body, HttpServletRequest request) {
-    VaultId id = VaultId.parse(vaultId).orElseThrow(VaultNotFoundException::new);
+    VaultId id = PathIds.vault(vaultId);
     ReleaseRules current = vaults.getVisible(caller, id).rules();
     boolean required = body.requireReason() != null ? body.requireReason() : current.requireReason();
     String pattern = body.ticketPattern() != null ? blankToNull(body.ticketPattern()) : current.ticketPattern();

@@ -1,11 +1,9 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.otp.OtpauthUri;
-import dev.watchword.otp.Secret;
 import dev.watchword.otp.imports.WatchwordExport;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
-import dev.watchword.server.crypto.SeedCipher;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.identity.StepUp;
 import dev.watchword.server.shared.RequestOrigin;
@@ -29,17 +27,17 @@ class VaultExporter {
 
   private final VaultService vaults;
   private final EntryRepository entries;
-  private final SeedCipher cipher;
+  private final SealedSeeds seeds;
   private final StepUp stepUp;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
   private final SecureRandom random;
 
-  VaultExporter(VaultService vaults, EntryRepository entries, SeedCipher cipher, StepUp stepUp, AuditLog audit,
+  VaultExporter(VaultService vaults, EntryRepository entries, SealedSeeds seeds, StepUp stepUp, AuditLog audit,
       TransactionTemplate transactions, SecureRandom random) {
     this.vaults = vaults;
     this.entries = entries;
-    this.cipher = cipher;
+    this.seeds = seeds;
     this.stepUp = stepUp;
     this.audit = audit;
     this.transactions = transactions;
@@ -51,13 +49,10 @@ class VaultExporter {
     Vault vault = vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
     stepUp.requireRecentAal2(caller);
     List<OtpauthUri> uris = new ArrayList<>();
-    for (SealedEntry sealed : entries.listSealed(vaultId)) {
-      Entry entry = sealed.entry();
-      uris.add(cipher.withSeed(vaultId, entry.id(), sealed.secretCiphertext(),
-          seed -> new OtpauthUri(entry.parameters().type(), entry.issuer(), entry.account(), Secret.ofBytes(seed),
-              entry.parameters())));
-    }
     try {
+      for (SealedEntry sealed : entries.listSealed(vaultId)) {
+        uris.add(seeds.uri(sealed));
+      }
       byte[] file = WatchwordExport.write(vault.name(), vault.client(), uris, password, random);
       transactions.executeWithoutResult(status -> audit.record(AuditEvent.allowed(caller.id(), caller.username(),
           "vault.export", vaultId, null, origin).withDetail("format=watchword entries=" + uris.size())));

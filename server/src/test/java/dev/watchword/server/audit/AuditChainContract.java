@@ -218,6 +218,7 @@ public interface AuditChainContract extends ServerUnderTest {
     for (int i = 0; i < count; i++) {
       assertThat(technician.postJson(ApiClient.codePath(vault, entry), "{}").status()).isEqualTo(200);
     }
+    bean(HeadPublisher.class).flush();
     return jdbc().sql("SELECT MAX(seq) FROM audit_event").query(Long.class).single();
   }
 

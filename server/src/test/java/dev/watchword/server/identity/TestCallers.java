@@ -20,21 +20,23 @@ public class TestCallers {
   /** A new member with a fresh token; the username is unique per call. */
   @Transactional
   public TestCaller member(String name) {
-    Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.MEMBER);
-    return new TestCaller(caller, signIn(caller));
+    return create(name, OrgRole.MEMBER);
   }
 
   /** A new owner with a fresh token. */
   @Transactional
   public TestCaller owner(String name) {
-    Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.OWNER);
-    return new TestCaller(caller, signIn(caller));
+    return create(name, OrgRole.OWNER);
   }
 
   /** A new auditor (reads the audit, gets no codes) with a fresh token. */
   @Transactional
   public TestCaller auditor(String name) {
-    Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, OrgRole.AUDITOR);
+    return create(name, OrgRole.AUDITOR);
+  }
+
+  private TestCaller create(String name, OrgRole role) {
+    Caller caller = users.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name, role);
     return new TestCaller(caller, signIn(caller));
   }
 
@@ -44,5 +46,10 @@ public class TestCallers {
   }
 
   /** A user with a token and their database id. */
-  public record TestCaller(Caller caller, String token) {}
+  public record TestCaller(Caller caller, String token) {
+    @Override
+    public String toString() {
+      return "TestCaller[" + caller.username() + "]";
+    }
+  }
 }

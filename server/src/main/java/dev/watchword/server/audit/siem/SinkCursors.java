@@ -47,8 +47,4 @@ class SinkCursors {
         .update();
   }
 
-  /** The newest event's sequence number (0 for an empty trail). */
-  long head() {
-    return jdbc.sql("SELECT seq FROM audit_head WHERE id = 1").query(Long.class).optional().orElse(0L);
-  }
 }

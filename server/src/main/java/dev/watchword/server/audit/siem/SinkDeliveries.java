@@ -96,7 +96,7 @@ class SinkDeliveries implements SmartLifecycle {
 
   /** The status of every configured sink, in configuration order. */
   synchronized List<SinkStatus> statuses() {
-    long head = cursors.head();
+    long head = reader.headSeq();
     Map<String, Long> stored = cursors.cursors();
     List<SinkStatus> statuses = new ArrayList<>();
     running.forEach((name, delivery) -> statuses.add(delivery.status(stored.getOrDefault(name, 0L), head)));

@@ -1,4 +1,4 @@
-package dev.watchword.benchmarks.loginstorm;
+package dev.watchword.benchmarks.server;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +41,12 @@ public record WatchwordApi(HttpClient http, URI base, String token) {
 
   public String get(String path) throws Exception {
     return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** Without the bearer token. */
+  @Override
+  public String toString() {
+    return "WatchwordApi[" + base + "]";
   }
 
   private HttpRequest.Builder request(String path) {

@@ -1,4 +1,4 @@
-package dev.watchword.benchmarks.loginstorm;
+package dev.watchword.benchmarks.server;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,6 +62,15 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts the server and waits until it announces that it listens. */
   public static ServerProcess start(Path serverJar, List<String> jvmArgs, List<String> serverArgs, Duration startTimeout)
       throws IOException, InterruptedException {
+    return start(serverJar, jvmArgs, serverArgs, java.util.Map.of(), startTimeout);
+  }
+
+  /**
+   * Starts the server with extra environment variables, e.g. {@code WATCHWORD_DB_URL}: a database
+   * URL with a password stays out of the process list and out of the printed arguments.
+   */
+  public static ServerProcess start(Path serverJar, List<String> jvmArgs, List<String> serverArgs,
+      java.util.Map<String, String> environment, Duration startTimeout) throws IOException, InterruptedException {
     Path root = Files.createTempDirectory("watchword-storm-");
     int port = freeLoopbackPort();
     List<String> command = new ArrayList<>();
@@ -74,7 +83,9 @@ public final class ServerProcess implements AutoCloseable {
     Process process = null;
     Process watchdog = null;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      process = builder.start();
       watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, "watchdog",
           Long.toString(ProcessHandle.current().pid()), Long.toString(process.pid()), root.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -102,11 +113,11 @@ public final class ServerProcess implements AutoCloseable {
     return baseUri;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  ProcessHandle handle() {
+  public ProcessHandle handle() {
     return process.toHandle();
   }
 
@@ -116,7 +127,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** The server's last lines of output, tokens masked, for a failure message. */
-  String lastLines() {
+  public String lastLines() {
     synchronized (lastLines) {
       return String.join(System.lineSeparator(), lastLines);
     }
