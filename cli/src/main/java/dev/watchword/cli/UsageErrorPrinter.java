@@ -1,6 +1,7 @@
 package dev.watchword.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -22,10 +23,31 @@ final class UsageErrorPrinter implements IParameterExceptionHandler {
       command.usage(err);
       return command.getCommandSpec().exitCodeOnInvalidInput();
     }
-    err.println(command.getColorScheme().errorText("watchword: " + problem.getMessage()));
+    err.println(command.getColorScheme().errorText("watchword: " + describe(problem)));
     UnmatchedArgumentException.printSuggestions(problem, err);
     err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * picocli quotes an unknown argument whole; a mistyped {@code --db_url=...password=...} or a
+   * pasted URL would then reach the terminal and its scrollback. Name unknown options only up to
+   * their '=', and never echo an unexpected value.
+   */
+  private static String shown(String argument) {
+    if (argument.startsWith("-")) {
+      return "'" + (argument.contains("=") ? argument.substring(0, argument.indexOf('=')) + "=..." : argument) + "'";
+    }
+    // a mistyped command name is a plain word; anything else may be a value worth keeping quiet
+    return argument.matches("[A-Za-z][A-Za-z0-9-]{0,31}") ? "'" + argument + "'" : "(a value)";
+  }
+
+  private static String describe(ParameterException problem) {
+    if (!(problem instanceof UnmatchedArgumentException unmatched)) {
+      return problem.getMessage();
+    }
+    List<String> named = unmatched.getUnmatched().stream().map(UsageErrorPrinter::shown).toList();
+    return "Unknown option or unexpected argument: " + String.join(", ", named);
   }
 }

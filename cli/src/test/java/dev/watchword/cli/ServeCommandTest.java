@@ -48,6 +48,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void serveWhenAMistypedOptionCarriesAPasswordThenOnlyItsNameIsEchoed() {
+    CommandRun run = watchword().serverJar(serverJar)
+        .run("serve", "--db_url=jdbc:postgresql://db/ww?password=hunter2", "postgres://u:hunter3@db");
+
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.err).contains("--db_url=").doesNotContain("hunter2").doesNotContain("hunter3");
+    assertThat(run.launched).isEmpty();
+  }
+
+  @Test
   void serveWhenPortIsNotANumberThenRefused() {
     CommandRun run = watchword().serverJar(serverJar).run("serve", "--port", "http");
 
