@@ -47,12 +47,15 @@ class PasskeySecurityConfiguration {
   static final String REGISTER_OPTIONS = "/webauthn/register/options";
   static final String AUTHENTICATE_OPTIONS = "/webauthn/authenticate/options";
   static final String LOGIN = "/login/webauthn";
+  /** Sent by the web UI's passkey script: answer a sign-in with session cookies, not tokens. */
+  static final String SESSION_HEADER = "X-Watchword-Session";
+  static final String WEB_SESSION = "cookie";
 
   @Bean
   @Order(2)
   SecurityFilterChain passkeyCeremonies(HttpSecurity http, BearerTokenAuthenticationProvider tokens,
-      ProblemAuthenticationEntryPoint problems, StepUp stepUp, PasskeySignIn signIn, JsonMapper json)
-      throws Exception {
+      ProblemAuthenticationEntryPoint problems, StepUp stepUp, PasskeySignIn signIn, JsonMapper json,
+      WebSessionCookies cookies, AccessTokens accessTokens, Sessions sessions) throws Exception {
     ProviderManager tokenManager = new ProviderManager(tokens);
     // Spring's provider loads a UserDetails after the assertion; PasskeySignIn has already
     // checked the account, so this only names the principal. Shared, not a bean, so no other
@@ -76,19 +79,23 @@ class PasskeySecurityConfiguration {
               public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                 filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
                 filter.setAuthenticationSuccessHandler((request, response, authentication) -> signedIn(request,
-                    response, (PublicKeyCredentialUserEntity) authentication.getPrincipal(), signIn, json));
+                    response, (PublicKeyCredentialUserEntity) authentication.getPrincipal(), signIn, json, cookies));
                 filter.setAuthenticationFailureHandler((request, response, failure) -> refused(request, response,
                     failure, signIn, json));
                 return filter;
               }
             }))
+        // The web UI registers passkeys with its session cookies (SameSite=Strict, so never cross-site).
+        .addFilterBefore(new SessionCookieAuthenticationFilter(cookies, accessTokens, sessions),
+            BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new PasskeyRegistrationGuard(stepUp, problems, json), BearerTokenAuthenticationFilter.class);
     SecurityConfiguration.bearerTokensOnly(http, tokenManager, problems);
     return http.build();
   }
 
   private static void signedIn(HttpServletRequest request, HttpServletResponse response,
-      PublicKeyCredentialUserEntity entity, PasskeySignIn signIn, JsonMapper json) throws IOException {
+      PublicKeyCredentialUserEntity entity, PasskeySignIn signIn, JsonMapper json, WebSessionCookies cookies)
+      throws IOException {
     endCeremony(request);
     IssuedTokens tokens;
     try {
@@ -100,6 +107,12 @@ class PasskeySecurityConfiguration {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    if (WEB_SESSION.equals(request.getHeader(SESSION_HEADER))) {
+      // The web UI's script never sees a token: the session lives in HttpOnly cookies.
+      cookies.write(response, tokens);
+      json.writeValue(response.getOutputStream(), java.util.Map.of("status", "SIGNED_IN"));
+      return;
+    }
     json.writeValue(response.getOutputStream(), TokensResponse.of(new CompletedSignIn(tokens, null)));
   }
 

@@ -22,10 +22,12 @@ class SsoController {
 
   private final SsoProperties properties;
   private final SsoSignInService ssoSignIn;
+  private final WebSessionCookies cookies;
 
-  SsoController(SsoProperties properties, SsoSignInService ssoSignIn) {
+  SsoController(SsoProperties properties, SsoSignInService ssoSignIn, WebSessionCookies cookies) {
     this.properties = properties;
     this.ssoSignIn = ssoSignIn;
+    this.cookies = cookies;
   }
 
   /** Public: a sign-in page needs to know which buttons to show. */
@@ -37,9 +39,20 @@ class SsoController {
   }
 
   @PostMapping(path = "/redeem", consumes = "application/json")
-  ResponseEntity<RedeemResponse> redeem(@Valid @RequestBody RedeemRequest body, HttpServletRequest request) {
+  ResponseEntity<RedeemResponse> redeem(@Valid @RequestBody RedeemRequest body, HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse servletResponse) {
     SsoRedemption redemption = ssoSignIn.redeem(body.handoff(), RequestOrigins.of(request));
     IssuedTokens tokens = redemption.tokens();
+    if (PasskeySecurityConfiguration.WEB_SESSION.equals(request.getHeader(PasskeySecurityConfiguration.SESSION_HEADER))) {
+      // The web UI: the session (or the pending second step) lives in HttpOnly cookies, not in script.
+      if (tokens != null) {
+        cookies.write(servletResponse, tokens);
+      } else {
+        cookies.writeChallenge(servletResponse, redemption.challenge());
+      }
+      return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+          .body(new RedeemResponse(redemption.status(), null, null, null, null, null));
+    }
     RedeemResponse response = tokens == null
         ? new RedeemResponse(redemption.status(), redemption.challenge(), null, null, null, null)
         : new RedeemResponse(redemption.status(), null, tokens.accessToken(), tokens.expiresIn(),

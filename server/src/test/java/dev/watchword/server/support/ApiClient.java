@@ -89,10 +89,21 @@ public final class ApiClient {
 
   public HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-    if (token != null) {
+    if (token != null && isPage(path)) {
+      // A web page: the same token as the session cookie, and a CSRF pair (double submit).
+      WebCsrf csrf = WebCsrf.random();
+      builder.header("Cookie", "__Host-watchword=" + token + "; " + csrf.cookie());
+      builder.header(WebCsrf.HEADER, csrf.maskedToken());
+    } else if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
     return builder;
+  }
+
+  /** Everything outside the API, the passkey ceremonies and actuator is a page of the web UI. */
+  public static boolean isPage(String path) {
+    return !path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/webauthn")
+        && !path.startsWith("/login/") && !path.startsWith("/v3/");
   }
 
   public static JsonNode parse(String body) {

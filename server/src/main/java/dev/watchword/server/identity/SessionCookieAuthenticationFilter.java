@@ -1,0 +1,55 @@
+package dev.watchword.server.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a web page request from its session cookies, against the database, on every
+ * request: a revoked session, a disabled user or an expired token is refused on the next page
+ * load or click, on every node. When only the access token has run out, the refresh token renews
+ * it (and is rotated) within the session's absolute and idle limits.
+ */
+final class SessionCookieAuthenticationFilter extends OncePerRequestFilter {
+
+  private final WebSessionCookies cookies;
+  private final AccessTokens accessTokens;
+  private final Sessions sessions;
+
+  SessionCookieAuthenticationFilter(WebSessionCookies cookies, AccessTokens accessTokens, Sessions sessions) {
+    this.cookies = cookies;
+    this.accessTokens = accessTokens;
+    this.sessions = sessions;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<Caller> caller = cookies.access(request).flatMap(accessTokens::authenticate)
+        .or(() -> renewed(request, response));
+    if (caller.isPresent()) {
+      var context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(new CallerAuthentication(caller.get()));
+      SecurityContextHolder.setContext(context);
+    } else if (cookies.present(request)) {
+      cookies.clear(response);
+    }
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private Optional<Caller> renewed(HttpServletRequest request, HttpServletResponse response) {
+    return cookies.renewal(request).flatMap(sessions::refresh).flatMap(tokens -> {
+      cookies.write(response, tokens);
+      return accessTokens.authenticate(tokens.accessToken());
+    });
+  }
+}

@@ -1,0 +1,85 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.PlainText;
+import dev.watchword.server.web.RequestOrigins;
+import dev.watchword.server.web.WebPage;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The technician's path: one search across every vault the user can see, one click to a code.
+ * A code is released by the same service as the API's, so policies, reasons, two-person release
+ * and the audit apply unchanged; the page only shows the outcome.
+ */
+@Controller
+@WebPage
+@Validated
+class CodePages {
+
+  private final EntrySearch search;
+  private final CodeReleaseService codes;
+  private final AccessRequestService access;
+
+  CodePages(EntrySearch search, CodeReleaseService codes, AccessRequestService access) {
+    this.search = search;
+    this.codes = codes;
+    this.access = access;
+  }
+
+  @GetMapping("/")
+  String home(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q, Model model) {
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("hits", search.search(caller, q));
+    model.addAttribute("requestable", access.requestable(caller));
+    return "codes/home";
+  }
+
+  @GetMapping("/search")
+  String results(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q, Model model) {
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("hits", search.search(caller, q));
+    return "codes/home :: results";
+  }
+
+  @PostMapping("/vaults/{vaultId}/entries/{entryId}/code")
+  String code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String entryId,
+      @RequestParam(required = false) @Size(max = 500) @PlainText String reason,
+      @RequestParam(required = false) @Size(max = 64) String approval, HttpServletRequest request, Model model) {
+    String given = reason == null || reason.isBlank() ? null : reason.strip();
+    VaultId vault = PathIds.vault(vaultId);
+    EntryId entry = PathIds.entry(entryId);
+    ReleaseOutcome outcome = codes.release(caller, vault, entry, given,
+        approval == null || approval.isBlank() ? null : approval, RequestOrigins.of(request));
+    model.addAttribute("vaultId", vault.toString());
+    model.addAttribute("entryId", entry.toString());
+    model.addAttribute("reason", given);
+    if (outcome instanceof ApprovalRequired pending) {
+      model.addAttribute("pending", pending);
+      return "codes/code :: pending";
+    }
+    model.addAttribute("released", outcome);
+    return "codes/code :: code";
+  }
+
+  @PostMapping("/vaults/{vaultId}/access-requests")
+  String requestAccess(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @RequestParam @Pattern(regexp = "viewer|editor|manager") String role, @RequestParam int minutes,
+      @RequestParam @Size(min = 1, max = 500) @PlainText String reason, HttpServletRequest request, Model model) {
+    VaultRole wanted = VaultRole.fromWire(role);
+    model.addAttribute("created", access.request(caller, PathIds.vault(vaultId), wanted, minutes, reason.strip(),
+        RequestOrigins.of(request)));
+    return "codes/home :: requested";
+  }
+}

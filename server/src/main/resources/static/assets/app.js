@@ -1,0 +1,55 @@
+'use strict';
+// The web UI's only script besides htmx and passkey.js. No inline script or style exists (the CSP
+// forbids both): behaviour hangs on data- attributes.
+
+// Every htmx request carries the CSRF token the page was rendered with.
+document.addEventListener('htmx:configRequest', (event) => {
+  const token = document.querySelector('meta[name="csrf-token"]');
+  if (token) {
+    event.detail.headers['X-CSRF-TOKEN'] = token.content;
+  }
+});
+
+// Copy buttons: data-copy holds the text.
+document.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-copy]');
+  if (!button) {
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(button.dataset.copy);
+    button.textContent = 'Copied';
+  } catch (e) {
+    button.textContent = 'Select and copy';
+  }
+  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+});
+
+// Countdowns aligned to the code's real time step (validFrom/validUntil from the server).
+function tick() {
+  const now = Date.now();
+  document.querySelectorAll('progress.countdown[data-valid-until]').forEach((bar) => {
+    const from = Number(bar.dataset.validFrom);
+    const until = Number(bar.dataset.validUntil);
+    bar.value = Math.max(0, Math.min(1, (until - now) / (until - from)));
+    const released = bar.closest('.released');
+    if (released) {
+      released.classList.toggle('expired', now >= until);
+    }
+  });
+  document.querySelectorAll('.remaining[data-valid-until]').forEach((label) => {
+    const seconds = Math.max(0, Math.ceil((Number(label.dataset.validUntil) - now) / 1000));
+    label.textContent = seconds > 0 ? seconds + ' s left' : 'expired: get a new code';
+  });
+}
+setInterval(tick, 250);
+document.addEventListener('htmx:afterSwap', tick);
+
+// After a swap, move focus to the new code so keyboard and screen-reader users land on it.
+document.addEventListener('htmx:afterSwap', (event) => {
+  const code = event.detail.target.querySelector('.otp, .problem, .notice');
+  if (code) {
+    code.setAttribute('tabindex', '-1');
+    code.focus();
+  }
+});
