@@ -39,7 +39,7 @@ async function registerPasskey(form, status) {
     const credential = await navigator.credentials.create({
       publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
     });
-    await postJson('/webauthn/register', {publicKey: {credential: credential.toJSON(), label: form.label.value}});
+    await postJson('/webauthn/register', {publicKey: {credential: credential.toJSON(), label: form.elements.namedItem('label').value}});
     window.location.reload();
   } catch (e) {
     status.textContent = e.name === 'NotAllowedError' ? 'Cancelled.' : e.message;

@@ -24,18 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MyFactorsController {
 
   private final SignInService signIn;
-  private final RecoveryCodes recoveryCodes;
-  private final StepUp stepUp;
-  private final AuditLog audit;
-  private final TransactionTemplate transactions;
+  private final MyFactors factors;
 
-  MyFactorsController(SignInService signIn, RecoveryCodes recoveryCodes, StepUp stepUp, AuditLog audit,
-      TransactionTemplate transactions) {
+  MyFactorsController(SignInService signIn, MyFactors factors) {
     this.signIn = signIn;
-    this.recoveryCodes = recoveryCodes;
-    this.stepUp = stepUp;
-    this.audit = audit;
-    this.transactions = transactions;
+    this.factors = factors;
   }
 
   /** RFC 9470 step-up: a fresh TOTP code renews the session's authentication time. */
@@ -50,13 +43,7 @@ class MyFactorsController {
   @PostMapping(path = "/api/v1/me/recovery-codes", produces = "application/json")
   ResponseEntity<RecoveryCodeList> regenerateRecoveryCodes(@AuthenticationPrincipal Caller caller,
       HttpServletRequest request) {
-    stepUp.requireRecentAal2(caller);
-    List<String> codes = transactions.execute(status -> {
-      List<String> fresh = recoveryCodes.regenerate(caller.id());
-      audit.record(AuditEvent.allowed(caller.id(), caller.username(), "factor.recovery.regenerate", null, null,
-          RequestOrigins.of(request)));
-      return fresh;
-    });
+    List<String> codes = factors.regenerateRecoveryCodes(caller, RequestOrigins.of(request));
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new RecoveryCodeList(codes));
   }
 

@@ -28,15 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PasskeyController {
 
   private final Passkeys passkeys;
-  private final StepUp stepUp;
-  private final AuditLog audit;
-  private final TransactionTemplate transactions;
+  private final MyFactors factors;
 
-  PasskeyController(Passkeys passkeys, StepUp stepUp, AuditLog audit, TransactionTemplate transactions) {
+  PasskeyController(Passkeys passkeys, MyFactors factors) {
     this.passkeys = passkeys;
-    this.stepUp = stepUp;
-    this.audit = audit;
-    this.transactions = transactions;
+    this.factors = factors;
   }
 
   @GetMapping
@@ -47,18 +43,7 @@ class PasskeyController {
   @DeleteMapping("/{passkeyId}")
   ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String passkeyId,
       HttpServletRequest request) {
-    stepUp.requireRecentAal2(caller);
-    boolean removed = Boolean.TRUE.equals(transactions.execute(status -> {
-      if (!passkeys.remove(caller.id(), passkeyId)) {
-        return false;
-      }
-      audit.record(new AuditEvent(caller.id(), caller.username(), "factor.passkey.remove", null, null,
-          Decision.ALLOW, null, RequestOrigins.of(request), "passkey=" + passkeyId));
-      return true;
-    }));
-    if (!removed) {
-      throw new PasskeyNotFoundException();
-    }
+    factors.removePasskey(caller, passkeyId, RequestOrigins.of(request));
     return ResponseEntity.noContent().build();
   }
 

@@ -175,5 +175,5 @@ class Passkeys implements UserCredentialRepository {
   }
 
   /** A passkey as its owner sees it: a name and dates, never key material. */
-  record PasskeyView(String id, String label, Instant createdAt, Instant lastUsedAt) {}
+  public record PasskeyView(String id, String label, Instant createdAt, Instant lastUsedAt) {}
 }

@@ -140,6 +140,6 @@ class Sessions {
   private record LiveSession(String id, UserId user) {}
 
   /** A session as its owner sees it in the list of their sessions. */
-  record SessionView(String id, int aal, String methods, Instant createdAt, Instant lastSeenAt, Instant expiresAt,
+  public record SessionView(String id, int aal, String methods, Instant createdAt, Instant lastSeenAt, Instant expiresAt,
       String clientIp, String userAgent) {}
 }

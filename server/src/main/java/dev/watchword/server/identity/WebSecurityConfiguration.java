@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -43,7 +44,11 @@ class WebSecurityConfiguration {
             .requestMatchers(SIGN_IN_PAGE, SIGN_IN_PAGE + "/**").permitAll()
             .anyRequest().authenticated())
         .addFilterAfter(new SessionCookieAuthenticationFilter(cookies, accessTokens, sessions), CsrfFilter.class)
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies())
+            // Each request authenticates afresh from its cookie; rotating the token on every one of
+            // them (Spring's default for a new authentication) would break every open form. A
+            // __Host- cookie cannot be planted by a subdomain, so there is no fixation to undo.
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint((request, response, e) -> toSignIn(request, response))
             .accessDeniedHandler((request, response, e) -> refused(response)))

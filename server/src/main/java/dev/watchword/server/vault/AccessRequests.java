@@ -114,9 +114,9 @@ class AccessRequests {
 
   record Settings(boolean requestable, int maxGrantMinutes) {}
 
-  record Requestable(String id, String name, String client, int maxGrantMinutes) {}
+  public record Requestable(String id, String name, String client, int maxGrantMinutes) {}
 
-  record Request(String id, VaultId vault, String vaultName, UserId requester, VaultRole role, int minutes,
+  public record Request(String id, VaultId vault, String vaultName, UserId requester, VaultRole role, int minutes,
       String reason, String status, Instant createdAt, Instant expiresAt, Instant grantUntil) {
 
     /** The status as the requester should read it: pending requests lapse, granted time ends. */

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Two-person release: the code (or seed) will be released to the requester once another member of the
  * vault approves {@code approvalId} before {@code expiresAt}; the requester then asks again with it.
  */
-record ApprovalRequired(String status, String approvalId, Instant expiresAt)
+public record ApprovalRequired(String status, String approvalId, Instant expiresAt)
     implements ReleaseOutcome, RevealOutcome {
 
   ApprovalRequired(String approvalId, Instant expiresAt) {

@@ -80,6 +80,6 @@ class CodePages {
     VaultRole wanted = VaultRole.fromWire(role);
     model.addAttribute("created", access.request(caller, PathIds.vault(vaultId), wanted, minutes, reason.strip(),
         RequestOrigins.of(request)));
-    return "codes/home :: requested";
+    return "codes/code :: requested";
   }
 }

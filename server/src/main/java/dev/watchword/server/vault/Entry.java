@@ -13,11 +13,11 @@ import java.time.Instant;
  * @param rotationDueSince when the seed was revealed, if it has not been replaced since
  * @param highValue its codes need a second person's approval, whatever the vault says
  */
-record Entry(EntryId id, VaultId vaultId, String issuer, String account, OtpParameters parameters,
+public record Entry(EntryId id, VaultId vaultId, String issuer, String account, OtpParameters parameters,
     boolean weakSecret, Instant createdAt, Instant rotationDueSince, boolean highValue) {
 
   /** A seed of this entry was revealed and not yet replaced: it may be known outside the vault. */
-  boolean rotationDue() {
+  public boolean rotationDue() {
     return rotationDueSince != null;
   }
 }

@@ -63,5 +63,5 @@ class EntrySearch {
   }
 
   /** One entry found, with its vault (and the caller's role and release rules there). */
-  record Hit(Vault vault, Entry entry) {}
+  public record Hit(Vault vault, Entry entry) {}
 }

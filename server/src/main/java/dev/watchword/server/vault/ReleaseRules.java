@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * second member approved it (two-person release). Patterns are RE2 expressions (linear time), so a
  * manager's rule cannot stall the server on a crafted reason.
  */
-record ReleaseRules(boolean requireReason, String ticketPattern, boolean highValue) {
+public record ReleaseRules(boolean requireReason, String ticketPattern, boolean highValue) {
 
   static final int MAX_PATTERN_LENGTH = 200;
   static final ReleaseRules NONE = new ReleaseRules(false, null, false);

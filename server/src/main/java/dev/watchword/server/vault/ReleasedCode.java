@@ -11,7 +11,7 @@ import java.util.List;
  * this step's code, for HOTP the counter that was used. The code is redacted from {@code toString()} so it cannot reach a log.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReleasedCode(String code, String type, Instant validFrom, Instant validUntil, Long counter,
+public record ReleasedCode(String code, String type, Instant validFrom, Instant validUntil, Long counter,
     List<PriorRelease> alreadyReleased) implements ReleaseOutcome {
 
   /**

@@ -19,7 +19,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * shows them as they are. An htmx request gets the message as a fragment for its target.
  */
 @ControllerAdvice(annotations = WebPage.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After the features' own page advice (step-up, for one), before the API's problem advice.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageProblemAdvice {
 
   @ExceptionHandler(ProblemException.class)

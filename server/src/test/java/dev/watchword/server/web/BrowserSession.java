@@ -1,0 +1,117 @@
+package dev.watchword.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One person's browser on the web UI, with the few verbs the tests need. */
+final class BrowserSession implements AutoCloseable {
+
+  private static final Path SCREENSHOTS = Path.of(System.getProperty("watchword.screenshots.dir", "../docs/screenshots"));
+
+  final ChromeDriver driver;
+  private final String baseUrl;
+
+  BrowserSession(int port) {
+    this.driver = Chromium.start();
+    // localhost, not 127.0.0.1: the WebAuthn RP ID and a secure context for __Host- cookies.
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  WebElement find(String css) {
+    return waitFor(css);
+  }
+
+  WebElement waitFor(String css) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(10))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    } catch (TimeoutException e) {
+      throw new AssertionError("no visible " + css + " on " + describe(), e);
+    }
+  }
+
+  void waitForPath(String path) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().equals(path));
+    } catch (TimeoutException e) {
+      throw new AssertionError("expected to reach " + path + " but on " + describe(), e);
+    }
+  }
+
+  /** Where the browser is and what the page says, for a failure message. */
+  private String describe() {
+    String text = driver.findElement(By.tagName("body")).getText();
+    return path() + ":\n" + (text.length() > 1500 ? text.substring(0, 1500) : text) + "\nconsole: " + consoleErrors();
+  }
+
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  void click(String css) {
+    find(css).click();
+  }
+
+  String text(String css) {
+    return find(css).getText();
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** The browser console's complaints: a strict CSP shows each blocked script or style here. */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  void assertNoCspViolations() {
+    assertThat(consoleErrors()).noneMatch(message -> message.contains("Content Security Policy"));
+  }
+
+  /** Saves a screenshot for the docs when {@code -Dwatchword.screenshots=true}. */
+  void screenshot(String name) {
+    if (!Boolean.getBoolean("watchword.screenshots")) {
+      return;
+    }
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

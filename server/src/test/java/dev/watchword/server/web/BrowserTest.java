@@ -1,0 +1,237 @@
+package dev.watchword.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watchword.otp.HmacAlgorithm;
+import dev.watchword.otp.Secret;
+import dev.watchword.otp.Totp;
+import dev.watchword.server.support.ApiClient;
+import dev.watchword.server.support.ApiClient.ApiResponse;
+import dev.watchword.server.support.Oathtool;
+import dev.watchword.server.support.ServerTestBase;
+import dev.watchword.server.support.TemporaryDirectories;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web UI end to end in real headless Chromium (Debian's), as people use it: sign-in with a
+ * password and an authenticator app, a passkey through Chromium's virtual authenticator, a code
+ * found with one search and one click, keyboard only, under the strict CSP, and an offboarded
+ * user's open page losing access on the next click.
+ */
+class BrowserTest extends ServerTestBase {
+
+  static final String PASSWORD = "correct horse battery staple";
+  private static final int PORT = freePort();
+  private static final Path DATA_DIR = TemporaryDirectories.create("watchword-browser-");
+
+  @DynamicPropertySource
+  static void browserOrigin(DynamicPropertyRegistry registry) {
+    // A fixed port, so the WebAuthn origin the server accepts is the one the browser reports.
+    registry.add("server.port", () -> PORT);
+    registry.add("watchword.data-dir", DATA_DIR::toString);
+    registry.add("watchword.webauthn.allowed-origins", () -> "http://localhost:" + PORT);
+  }
+
+  @BeforeAll
+  static void chromiumIsThere() {
+    Chromium.requireInstalled();
+  }
+
+  @Test
+  void technicianWhenSignedInWithKeyboardOnlyThenOneSearchAndOneClickGiveTheRightCode() {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person tech = newPerson(owner);
+    String vault = created(owner.postJson("/api/v1/vaults", "{\"name\":\"Acme M365\",\"client\":\"Acme Ltd\"}"));
+    String entrySecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    owner.newEntry(vault, "{\"issuer\":\"Microsoft\",\"account\":\"admin@acme.example\",\"secret\":\""
+        + entrySecret + "\"}");
+    grant(owner, vault, tech.id(), "viewer");
+
+    try (BrowserSession browser = new BrowserSession(PORT)) {
+      String totpSecret = enrolWithKeyboard(browser, tech);
+      assertThat(browser.all(".recovery-codes li")).hasSize(10);
+      browser.screenshot("recovery-codes");
+      browser.click(".button.primary");
+      browser.waitForPath("/");
+
+      // One search, one click, keyboard only: the search box has focus; Tab reaches "Get code".
+      browser.find("#q").sendKeys("acme micro");
+      browser.waitFor("#results[data-q='acme micro'] li.entry");
+      browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      WebElement focused = browser.driver.switchTo().activeElement();
+      assertThat(focused.getText()).isEqualTo("Get code");
+      Instant before = clock().instant();
+      focused.sendKeys(Keys.ENTER);
+      String code = browser.text(".released .otp");
+      Instant after = clock().instant();
+      assertThat(code).isIn(oathtool(entrySecret, before), oathtool(entrySecret, after));
+      assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo(code);
+      assertThat(browser.find(".released .copy").getText()).isEqualTo("Copy");
+      browser.screenshot("codes");
+      browser.assertNoCspViolations();
+      assertThat(totpSecret).isNotBlank();
+    }
+  }
+
+  @Test
+  void signInWhenTotpCodeIsReusedThenRefusedAndAFreshCodeSignsIn() {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person person = newPerson(owner);
+    try (BrowserSession browser = new BrowserSession(PORT)) {
+      String secret = enrolWithKeyboard(browser, person);
+      browser.click(".button.primary");
+      browser.click("form.signout button");
+      browser.waitForPath("/signin");
+
+      String used = totp(secret, clock().instant());
+      signInWithPassword(browser, person);
+      browser.type("#code", used);
+      browser.click("form[action='/signin/totp'] button");
+      assertThat(browser.text(".problem")).contains("Authentication failed");
+
+      clock().advance(Duration.ofSeconds(30));
+      browser.open("/signin");
+      signInWithPassword(browser, person);
+      browser.screenshot("sign-in-second-factor");
+      browser.type("#code", totp(secret, clock().instant()));
+      browser.click("form[action='/signin/totp'] button");
+      browser.waitForPath("/");
+      assertThat(browser.text(".who")).isEqualTo(person.username());
+    }
+  }
+
+  @Test
+  void passkeyWhenRegisteredOnMySecurityThenSignsInWithoutPasswordOrCode() {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person person = newPerson(owner);
+    try (BrowserSession browser = new BrowserSession(PORT)) {
+      ((HasVirtualAuthenticator) browser.driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+          .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+          .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+          .setHasResidentKey(true)
+          .setHasUserVerification(true)
+          .setIsUserVerified(true)
+          .setIsUserConsenting(true));
+      enrolWithKeyboard(browser, person);
+      browser.open("/me/security");
+      browser.type("#label", "Laptop");
+      browser.click("#passkey-register button");
+      assertThat(browser.text("table[aria-labelledby='passkeys'] tbody td")).isEqualTo("Laptop");
+      browser.screenshot("my-security");
+      browser.click("form.signout button");
+      browser.waitForPath("/signin");
+      browser.screenshot("sign-in");
+
+      browser.click("#passkey-sign-in");
+      browser.waitForPath("/");
+      assertThat(browser.text(".who")).isEqualTo(person.username());
+      browser.open("/me/security");
+      assertThat(browser.text("table[aria-labelledby='sessions'] tbody tr")).contains("hwk");
+      browser.assertNoCspViolations();
+    }
+  }
+
+  @Test
+  void offboardingWhenAdminDisablesAUserThenTheirOpenPageLosesAccessOnTheNextClick() {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person tech = newPerson(owner);
+    String vault = created(owner.postJson("/api/v1/vaults", "{\"name\":\"Globex\",\"client\":\"Globex Corp\"}"));
+    owner.newEntry(vault, "{\"issuer\":\"AWS\",\"account\":\"root@globex.example\",\"secret\":\""
+        + "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\"}");
+    grant(owner, vault, tech.id(), "viewer");
+    try (BrowserSession browser = new BrowserSession(PORT)) {
+      enrolWithKeyboard(browser, tech);
+      browser.click(".button.primary");
+      browser.type("#q", "globex");
+      browser.waitFor("#results[data-q='globex'] li.entry");
+
+      ApiResponse disabled = owner.postJson("/api/v1/users/" + tech.id() + "/disable", "{}");
+      assertThat(disabled.status()).isEqualTo(200);
+
+      browser.click("li.entry form.get-code button");
+      browser.waitForPath("/signin");
+      assertThat(browser.all(".released .otp")).isEmpty();
+    }
+  }
+
+  @Override
+  public java.util.List<String> offlineAuditArgs() {
+    return java.util.List.of("--data-dir", DATA_DIR.toString());
+  }
+
+  // --- people and vaults, through the API ---
+
+  record Person(String id, String username) {}
+
+  private Person newPerson(ApiClient owner) {
+    String username = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+    String id = created(owner.postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\""
+        + PASSWORD + "\",\"displayName\":\"Tech\"}"));
+    return new Person(id, username);
+  }
+
+  private static void grant(ApiClient owner, String vault, String userId, String role) {
+    ApiResponse response = owner.send(owner.request("/api/v1/vaults/" + vault + "/members/" + userId)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  private static String created(ApiResponse response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.text("id");
+  }
+
+  // --- the browser steps ---
+
+  /** First sign-in, keyboard only: password, then the authenticator app set up from the page. */
+  private String enrolWithKeyboard(BrowserSession browser, Person person) {
+    browser.open("/signin");
+    browser.find("#username").sendKeys(person.username(), Keys.TAB);
+    browser.driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
+    browser.waitForPath("/signin/enrol");
+    browser.screenshot("enrol");
+    String secret = browser.text("code.secret").replace(" ", "");
+    browser.driver.switchTo().activeElement().sendKeys(totp(secret, clock().instant()), Keys.ENTER);
+    browser.waitFor(".recovery-codes");
+    return secret;
+  }
+
+  private static void signInWithPassword(BrowserSession browser, Person person) {
+    browser.type("#username", person.username());
+    browser.type("#password", PASSWORD);
+    browser.click("form[action='/signin'] button");
+    browser.waitForPath("/signin/verify");
+  }
+
+  private static String totp(String base32, Instant at) {
+    return Totp.generate(HmacAlgorithm.SHA1, Secret.fromBase32(base32).bytes(), at, 30, 6);
+  }
+
+  private static String oathtool(String base32, Instant at) {
+    return Oathtool.totp(base32, "SHA1", 6, 30, at.getEpochSecond());
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}
