@@ -2,8 +2,8 @@
 // Passkey sign-in (WebAuthn) against Spring Security's endpoints. The server answers a completed
 // sign-in by setting the session cookies (asked for by the X-Watchword-Session header), so no
 // token ever reaches this script.
-async function postJson(url, body) {
-  const headers = {'Content-Type': 'application/json', 'X-Watchword-Session': 'cookie'};
+async function postJson(url, body, session = 'cookie') {
+  const headers = {'Content-Type': 'application/json', 'X-Watchword-Session': session};
   const token = document.querySelector('meta[name="csrf-token"]');
   if (token) {
     headers['X-CSRF-TOKEN'] = token.content;
@@ -32,6 +32,21 @@ async function signInWithPasskey(status) {
   }
 }
 
+// Step-up: the signed-in person proves presence again with their passkey; the session continues.
+async function stepUpWithPasskey(button, status) {
+  status.textContent = 'Waiting for your passkey…';
+  try {
+    const options = await postJson('/webauthn/authenticate/options');
+    const credential = await navigator.credentials.get({
+      publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
+    });
+    await postJson('/login/webauthn', credential.toJSON(), 'step-up');
+    window.location.assign(button.dataset.continue || '/');
+  } catch (e) {
+    status.textContent = e.name === 'NotAllowedError' ? 'Cancelled.' : e.message;
+  }
+}
+
 async function registerPasskey(form, status) {
   status.textContent = 'Waiting for your authenticator…';
   try {
@@ -54,6 +69,13 @@ document.addEventListener('DOMContentLoaded', () => {
       return;
     }
     button.addEventListener('click', () => signInWithPasskey(status));
+  });
+  document.querySelectorAll('[data-passkey="step-up"]').forEach((button) => {
+    if (!window.PublicKeyCredential) {
+      button.hidden = true;
+      return;
+    }
+    button.addEventListener('click', () => stepUpWithPasskey(button, status));
   });
   const register = document.getElementById('passkey-register');
   if (register) {

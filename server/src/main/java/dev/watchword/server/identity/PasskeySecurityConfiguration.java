@@ -50,6 +50,8 @@ class PasskeySecurityConfiguration {
   /** Sent by the web UI's passkey script: answer a sign-in with session cookies, not tokens. */
   static final String SESSION_HEADER = "X-Watchword-Session";
   static final String WEB_SESSION = "cookie";
+  /** Sent with an assertion by a signed-in caller: a step-up of the current session, not a new one. */
+  static final String STEP_UP = "step-up";
 
   @Bean
   @Order(2)
@@ -78,8 +80,14 @@ class PasskeySecurityConfiguration {
               @Override
               public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                 filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-                filter.setAuthenticationSuccessHandler((request, response, authentication) -> signedIn(request,
-                    response, (PublicKeyCredentialUserEntity) authentication.getPrincipal(), signIn, json, cookies));
+                filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
+                  PublicKeyCredentialUserEntity entity = (PublicKeyCredentialUserEntity) authentication.getPrincipal();
+                  if (STEP_UP.equals(request.getHeader(SESSION_HEADER))) {
+                    steppedUp(request, response, entity, signIn, json, cookies, accessTokens);
+                  } else {
+                    signedIn(request, response, entity, signIn, json, cookies);
+                  }
+                });
                 filter.setAuthenticationFailureHandler((request, response, failure) -> refused(request, response,
                     failure, signIn, json));
                 return filter;
@@ -114,6 +122,27 @@ class PasskeySecurityConfiguration {
       return;
     }
     json.writeValue(response.getOutputStream(), TokensResponse.of(new CompletedSignIn(tokens, null)));
+  }
+
+  private static void steppedUp(HttpServletRequest request, HttpServletResponse response,
+      PublicKeyCredentialUserEntity entity, PasskeySignIn signIn, JsonMapper json, WebSessionCookies cookies,
+      AccessTokens accessTokens) throws IOException {
+    endCeremony(request);
+    // The session being stepped up is the one whose token came with the request: cookie or bearer.
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    java.util.Optional<String> token = authorization != null && authorization.startsWith("Bearer ")
+        ? java.util.Optional.of(authorization.substring("Bearer ".length())) : cookies.access(request);
+    try {
+      Caller caller = token.flatMap(accessTokens::authenticate).orElseThrow(SignInFailedException::new);
+      signIn.stepUp(caller, entity, RequestOrigins.of(request));
+    } catch (ProblemException problem) {
+      writeProblem(response, problem, json);
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), java.util.Map.of("status", "STEPPED_UP"));
   }
 
   private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure,

@@ -99,6 +99,28 @@ class PasskeySignIn {
     return tokens;
   }
 
+  /**
+   * RFC 9470 step-up with a passkey within a live session: the assertion must be the caller's own
+   * (another person's passkey proves nothing about this session); the session then counts as
+   * authenticated just now, at AAL3. Audited either way as {@code signin.stepup}.
+   */
+  void stepUp(Caller caller, PublicKeyCredentialUserEntity entity, RequestOrigin origin) {
+    boolean own = transactions.execute(status -> {
+      Optional<UserId> owner = userEntities.findUser(entity.getId());
+      boolean matches = owner.isPresent() && owner.get().equals(caller.id()) && caller.sessionId() != null;
+      Optional<UserAccount> account = users.findAccount(caller.id());
+      audit.record(event(account, "signin.stepup", matches ? Decision.ALLOW : Decision.DENY, origin,
+          "method=" + METHODS + (matches ? " session=" + caller.sessionId() : " passkey of another user")));
+      if (matches) {
+        sessions.reauthenticatedAtAal3(caller.id(), caller.sessionId(), METHODS);
+      }
+      return matches;
+    });
+    if (!own) {
+      throw new SignInFailedException();
+    }
+  }
+
   private SignInFailedException failed(Optional<UserAccount> account, List<String> keys, RequestOrigin origin,
       String why) {
     transactions.executeWithoutResult(status -> {

@@ -100,6 +100,32 @@ class Sessions {
         .param("now", clock.millis()).param("id", sessionId).param("user", user.toString()).update();
   }
 
+  /**
+   * Records a step-up with a passkey: the session is now at AAL3 (a phishing-resistant,
+   * user-verified authenticator was just used) and from now on keeps AAL3's shorter limits, the
+   * absolute one counted from this step-up (NIST SP 800-63B Rev. 4 §2.3.3).
+   */
+  void reauthenticatedAtAal3(UserId user, String sessionId, String method) {
+    long now = clock.millis();
+    AssuranceLevel aal3 = AssuranceLevel.AAL3;
+    jdbc.sql("""
+            UPDATE auth_session
+            SET authenticated_at = :now, aal = :aal,
+                methods = CASE WHEN methods LIKE :like THEN methods ELSE methods || ',' || :method END,
+                expires_at = CASE WHEN expires_at < :expires THEN expires_at ELSE :expires END,
+                idle_timeout_ms = :idle
+            WHERE id = :id AND user_id = :user AND ended_at IS NULL""")
+        .param("now", now)
+        .param("aal", aal3.level())
+        .param("like", "%" + method + "%")
+        .param("method", method)
+        .param("expires", now + aal3.absoluteTimeout().toMillis())
+        .param("idle", aal3.idleTimeout().toMillis())
+        .param("id", sessionId)
+        .param("user", user.toString())
+        .update();
+  }
+
   /** Ends one session of a user; true when it was live. */
   boolean end(UserId user, String sessionId) {
     int ended = jdbc.sql("UPDATE auth_session SET ended_at = :now WHERE id = :id AND user_id = :user AND ended_at IS NULL")

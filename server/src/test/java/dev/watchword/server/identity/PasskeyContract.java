@@ -281,6 +281,45 @@ public interface PasskeyContract extends SignInContract {
   // --- fixtures ---
 
   /** The registration ceremony for a signed-in client: options, then the authenticator's answer. */
+  @Test
+  default void stepUpWhenSignInIsOldAndTheCallersPasskeyAssertsThenSessionIsRecentAtAal3() {
+    Enrolled user = enrolledUser();
+    TestPasskey passkey = new TestPasskey();
+    register(anonymous().as(user.accessToken()), passkey, "Laptop");
+    clock().advance(Duration.ofMinutes(16));
+    ApiClient renewed = anonymous().as(anonymous().postJson("/api/v1/auth/refresh",
+        "{\"refreshToken\":\"" + user.refreshToken() + "\"}").text("accessToken"));
+    assertThat(renewed.post("/api/v1/me/recovery-codes", null, "").status()).isEqualTo(401);
+
+    ApiResponse steppedUp = passkeyStepUp(renewed, passkey);
+
+    assertThat(steppedUp.status()).as(steppedUp.body()).isEqualTo(200);
+    assertThat(steppedUp.text("status")).isEqualTo("STEPPED_UP");
+    assertThat(steppedUp.json().has("accessToken")).isFalse();
+    assertThat(renewed.post("/api/v1/me/recovery-codes", null, "").status()).isEqualTo(200);
+    JsonNode session = renewed.get("/api/v1/sessions").json().path("sessions").get(0);
+    assertThat(session.path("aal").asInt()).isEqualTo(3);
+    assertThat(session.path("methods").asString()).isEqualTo("pwd,otp,hwk");
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE actor_id = :id AND action = 'signin.stepup'"
+        + " AND decision = 'allow'").param("id", user.id()).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  default void stepUpWhenThePasskeyIsAnotherUsersThenRefusedAndTheSessionStaysOld() {
+    Enrolled user = enrolledUser();
+    Enrolled other = enrolledUser();
+    TestPasskey othersPasskey = new TestPasskey();
+    register(anonymous().as(other.accessToken()), othersPasskey, "Theirs");
+    clock().advance(Duration.ofMinutes(16));
+    ApiClient renewed = anonymous().as(anonymous().postJson("/api/v1/auth/refresh",
+        "{\"refreshToken\":\"" + user.refreshToken() + "\"}").text("accessToken"));
+
+    ApiResponse refused = passkeyStepUp(renewed, othersPasskey);
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(renewed.post("/api/v1/me/recovery-codes", null, "").status()).isEqualTo(401);
+  }
+
   default ApiResponse register(ApiClient signedIn, TestPasskey passkey, String label) {
     ApiResponse options = signedIn.post("/webauthn/register/options", null, "");
     assertThat(options.status()).as(options.body()).isEqualTo(200);
@@ -299,6 +338,15 @@ public interface PasskeyContract extends SignInContract {
     assertThat(options.text("userVerification")).isEqualTo("required");
     String body = passkey.sign(options.text("challenge"), origin, rpId);
     return anonymous().send(anonymous().request("/login/webauthn").header("Cookie", cookie(options))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The authentication ceremony, as a step-up of the signed-in caller's session. */
+  default ApiResponse passkeyStepUp(ApiClient signedIn, TestPasskey passkey) {
+    ApiResponse options = anonymous().post("/webauthn/authenticate/options", null, "");
+    String body = passkey.sign(options.text("challenge"), ORIGIN, RP_ID);
+    return signedIn.send(signedIn.request("/login/webauthn").header("Cookie", cookie(options))
+        .header("X-Watchword-Session", "step-up")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
