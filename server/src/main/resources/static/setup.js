@@ -26,7 +26,11 @@ document.addEventListener('DOMContentLoaded', () => {
     if (response.status === 201) {
       form.hidden = true;
       history.replaceState(null, '', '/setup.html');
-      result.textContent = 'The owner "' + answer.username + '" was created. Sign in to enrol a second factor.';
+      result.textContent = 'The owner "' + answer.username + '" was created. Sign in to set up a second factor: ';
+      const link = document.createElement('a');
+      link.href = '/signin';
+      link.textContent = 'sign in';
+      result.append(link);
     } else {
       result.textContent = answer.detail || 'Setup failed.';
     }

@@ -25,20 +25,29 @@ document.addEventListener('click', async (event) => {
   setTimeout(() => { button.textContent = 'Copy'; }, 2000);
 });
 
-// Countdowns aligned to the code's real time step (validFrom/validUntil from the server).
+// Countdowns aligned to the code's real time step (validFrom/validUntil from the server). The
+// browser's clock may be off: time is measured from the server's clock at the moment the code
+// arrived (data-server-now), plus what the browser has counted since.
+function serverNow(released) {
+  if (!released.dataset.receivedAt) {
+    released.dataset.receivedAt = String(Date.now());
+  }
+  return Number(released.dataset.serverNow) + (Date.now() - Number(released.dataset.receivedAt));
+}
+
 function tick() {
-  const now = Date.now();
-  document.querySelectorAll('progress.countdown[data-valid-until]').forEach((bar) => {
+  document.querySelectorAll('.released[data-server-now]').forEach((released) => {
+    const now = serverNow(released);
+    const bar = released.querySelector('progress.countdown');
+    const label = released.querySelector('.remaining');
+    if (!bar || !label) {
+      return;
+    }
     const from = Number(bar.dataset.validFrom);
     const until = Number(bar.dataset.validUntil);
     bar.value = Math.max(0, Math.min(1, (until - now) / (until - from)));
-    const released = bar.closest('.released');
-    if (released) {
-      released.classList.toggle('expired', now >= until);
-    }
-  });
-  document.querySelectorAll('.remaining[data-valid-until]').forEach((label) => {
-    const seconds = Math.max(0, Math.ceil((Number(label.dataset.validUntil) - now) / 1000));
+    released.classList.toggle('expired', now >= until);
+    const seconds = Math.max(0, Math.ceil((until - now) / 1000));
     label.textContent = seconds > 0 ? seconds + ' s left' : 'expired: get a new code';
   });
 }

@@ -9,6 +9,7 @@ import dev.watchword.server.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +32,13 @@ class CodePages {
   private final EntrySearch search;
   private final CodeReleaseService codes;
   private final AccessRequestService access;
+  private final Clock clock;
 
-  CodePages(EntrySearch search, CodeReleaseService codes, AccessRequestService access) {
+  CodePages(EntrySearch search, CodeReleaseService codes, AccessRequestService access, Clock clock) {
     this.search = search;
     this.codes = codes;
     this.access = access;
+    this.clock = clock;
   }
 
   @GetMapping("/")
@@ -70,6 +73,8 @@ class CodePages {
       return "codes/code :: pending";
     }
     model.addAttribute("released", outcome);
+    // The page counts down from the server's clock, not the browser's (which may be off).
+    model.addAttribute("serverNow", clock.millis());
     return "codes/code :: code";
   }
 
