@@ -8,11 +8,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 
 /**
- * Every {@code /api/v1} request carries a bearer token that is checked against the database;
- * health is public; everything else is denied. No HTTP session is created.
+ * Every {@code /api/v1} request carries a bearer token (or the web UI's session cookie, then
+ * with a CSRF token for changes) that is checked against the database; health is public;
+ * everything else is denied. No HTTP session is created.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,7 +28,8 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, BearerTokenAuthenticationProvider tokens,
-      ProblemAuthenticationEntryPoint problems) throws Exception {
+      ProblemAuthenticationEntryPoint problems, WebSessionCookies cookies, AccessTokens accessTokens,
+      Sessions sessions) throws Exception {
     ProviderManager tokenManager = new ProviderManager(tokens);
     http
         .authorizeHttpRequests(requests -> requests
@@ -41,7 +47,21 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     bearerTokensOnly(http, tokenManager, problems);
+    // API.md: a request may carry the web session cookie instead of a bearer token. Such a request
+    // is sent by a browser on its own, so a state-changing one needs the CSRF token too.
+    http
+        .addFilterBefore(new SessionCookieAuthenticationFilter(cookies, accessTokens, sessions),
+            BearerTokenAuthenticationFilter.class)
+        .csrf(csrf -> csrf.csrfTokenRepository(WebSecurityConfiguration.csrfCookies())
+            .requireCsrfProtectionMatcher(request -> cookieAuthenticatedChange(request, cookies))
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()));
     return http.build();
+  }
+
+  private static boolean cookieAuthenticatedChange(HttpServletRequest request, WebSessionCookies cookies) {
+    String method = request.getMethod();
+    boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && cookies.present(request);
   }
 
   /**

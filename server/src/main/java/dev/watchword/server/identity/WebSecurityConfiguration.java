@@ -63,7 +63,7 @@ class WebSecurityConfiguration {
     return http.build();
   }
 
-  private static CookieCsrfTokenRepository csrfCookies() {
+  static CookieCsrfTokenRepository csrfCookies() {
     CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
     repository.setCookieName(CSRF_COOKIE);
     repository.setCookiePath("/");
