@@ -1,7 +1,5 @@
 package dev.watchword.server.identity;
 
-import dev.watchword.server.audit.AuditEvent;
-import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -11,7 +9,6 @@ import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,8 +1,5 @@
 package dev.watchword.server.identity;
 
-import dev.watchword.server.audit.AuditEvent;
-import dev.watchword.server.audit.AuditLog;
-import dev.watchword.server.audit.Decision;
 import dev.watchword.server.identity.Passkeys.PasskeyView;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +7,6 @@ import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code POST /login/webauthn} for anyone. Between options and finish, an HTTP session holds
  * the ceremony's options and nothing else (the security context is never stored in it); it is
  * invalidated when the ceremony finishes, either way. A completed sign-in answers the same JSON
- * tokens as the other sign-in endpoints; a failed one the generic 401.
+ * tokens as the other sign-in endpoints (or, for the web UI, sets its session cookies); a failed
+ * one the generic 401. An assertion sent as a step-up renews the caller's own session instead.
  */
 @Configuration(proxyBeanMethods = false)
 class PasskeySecurityConfiguration {
@@ -112,16 +113,13 @@ class PasskeySecurityConfiguration {
       writeProblem(response, problem, json);
       return;
     }
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     if (WEB_SESSION.equals(request.getHeader(SESSION_HEADER))) {
       // The web UI's script never sees a token: the session lives in HttpOnly cookies.
       cookies.write(response, tokens);
-      json.writeValue(response.getOutputStream(), java.util.Map.of("status", "SIGNED_IN"));
+      writeOk(response, java.util.Map.of("status", "SIGNED_IN"), json);
       return;
     }
-    json.writeValue(response.getOutputStream(), TokensResponse.of(new CompletedSignIn(tokens, null)));
+    writeOk(response, TokensResponse.of(new CompletedSignIn(tokens, null)), json);
   }
 
   private static void steppedUp(HttpServletRequest request, HttpServletResponse response,
@@ -139,10 +137,15 @@ class PasskeySecurityConfiguration {
       writeProblem(response, problem, json);
       return;
     }
+    writeOk(response, java.util.Map.of("status", "STEPPED_UP"), json);
+  }
+
+  /** A ceremony's answer: never cached, since it may hold tokens. */
+  private static void writeOk(HttpServletResponse response, Object body, JsonMapper json) throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), java.util.Map.of("status", "STEPPED_UP"));
+    json.writeValue(response.getOutputStream(), body);
   }
 
   private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure,
