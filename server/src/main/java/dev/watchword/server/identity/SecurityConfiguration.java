@@ -9,6 +9,10 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,6 +30,10 @@ class SecurityConfiguration {
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
       + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+  /** Sign-in and setup: reached before any session exists, so a session cookie plays no part. */
+  static final String[] PUBLIC_POSTS = {"/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",
+      "/api/v1/auth/refresh", "/api/v1/auth/sso/redeem", "/api/v1/setup"};
+
   @Bean
   SecurityFilterChain api(HttpSecurity http, BearerTokenAuthenticationProvider tokens,
       ProblemAuthenticationEntryPoint problems, WebSessionCookies cookies, AccessTokens accessTokens,
@@ -35,8 +43,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",
-                "/api/v1/auth/refresh", "/api/v1/auth/sso/redeem", "/api/v1/setup").permitAll()
+            .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
             .requestMatchers(HttpMethod.GET, "/api/v1/auth/sso/providers", "/v3/api-docs", "/v3/api-docs.yaml")
             .permitAll()
             .requestMatchers(HttpMethod.GET, "/setup", "/setup.html", "/setup.js", "/watchword.css",
@@ -58,10 +65,15 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  private static final RequestMatcher PUBLIC_POST = new OrRequestMatcher(Arrays.stream(PUBLIC_POSTS)
+      .map(path -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path)).toList());
+
+  /** A change that a lingering session cookie would authenticate, had no bearer token come with it. */
   private static boolean cookieAuthenticatedChange(HttpServletRequest request, WebSessionCookies cookies) {
     String method = request.getMethod();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
-    return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && cookies.present(request);
+    return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && cookies.present(request)
+        && !PUBLIC_POST.matches(request);
   }
 
   /**

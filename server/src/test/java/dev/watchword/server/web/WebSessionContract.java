@@ -131,6 +131,19 @@ public interface WebSessionContract extends SignInContract {
   }
 
   @Test
+  default void signInApiWhenAnOldSessionCookieLingersThenNoCsrfTokenIsAsked() {
+    NewAccount account = createUser();
+    String stale = "__Host-watchword=ww_expired; __Host-watchword-renew=wwr_expired";
+
+    ApiResponse login = send(anonymous().request("/api/v1/auth/login").header("Cookie", stale)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"username\":\"" + account.username() + "\",\"password\":\"" + PASSWORD + "\"}")));
+
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    assertThat(login.text("status")).isEqualTo("ENROLMENT_REQUIRED");
+  }
+
+  @Test
   default void pageWhenUserIsDisabledThenTheNextRequestIsSentToSignIn() {
     ApiClient owner = newOwner("owner");
     Enrolled user = enrolledUser(owner);
