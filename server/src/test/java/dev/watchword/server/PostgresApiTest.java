@@ -17,6 +17,7 @@ import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.SeedRevealContract;
 import dev.watchword.server.vault.TwoPersonReleaseContract;
 import dev.watchword.server.vault.VaultApiContract;
+import dev.watchword.server.web.AdminPagesContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.WebSessionContract;
 
@@ -26,4 +27,5 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract, WebSessionContract {}
+    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract, WebSessionContract,
+    AdminPagesContract {}

@@ -21,6 +21,7 @@ import dev.watchword.server.vault.ReleaseRulesContract;
 import dev.watchword.server.vault.SeedRevealContract;
 import dev.watchword.server.vault.TwoPersonReleaseContract;
 import dev.watchword.server.vault.VaultApiContract;
+import dev.watchword.server.web.AdminPagesContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.OpenApiDocumentContract;
 import dev.watchword.server.web.WebSessionContract;
@@ -40,7 +41,7 @@ class SqliteApiTest extends SqliteServerTest
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
     PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract,
-    WebSessionContract {
+    WebSessionContract, AdminPagesContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 
@@ -77,7 +78,14 @@ class SqliteApiTest extends SqliteServerTest
     }
     assertThat(files).extracting(p -> p.getFileName().toString()).contains("watchword.db", "master.key");
     for (Path file : files) {
-      byte[] content = Files.readAllBytes(file);
+      byte[] content;
+      try {
+        content = Files.readAllBytes(file);
+      } catch (java.nio.file.NoSuchFileException renamed) {
+        // The audit head file is written to a temporary file and moved into place, after commits,
+        // off the request path: one seen by the walk may be gone by now (its content is the head).
+        continue;
+      }
       for (byte[] needle : needles) {
         assertThat(StorageContract.indexOf(content, needle)).as(file + " contains the seed").isNegative();
       }

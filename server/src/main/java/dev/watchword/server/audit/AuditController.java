@@ -5,8 +5,6 @@ import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,12 +48,8 @@ class AuditController {
     AuditExport export = AuditExport.of(format);
     AuditQuery query = new AuditQuery(vaultId, entryId, actor, action, decision, from, to, null,
         AuditQuery.MAX_PAGE);
-    var stream = trail.export((Actor) authentication.getPrincipal(), null, query, export, RequestOrigins.of(request));
-    return ResponseEntity.ok()
-        .contentType(export.mediaType())
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(export.fileName("watchword-audit")).build().toString())
-        .body(stream::accept);
+    return export.download("watchword-audit",
+        trail.export((Actor) authentication.getPrincipal(), null, query, export, RequestOrigins.of(request)));
   }
 
   @GetMapping(path = "/api/v1/audit/verify", produces = "application/json")

@@ -7,9 +7,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,12 +46,13 @@ public enum AuditExport {
     }
   }
 
-  public MediaType mediaType() {
-    return mediaType;
-  }
-
-  public String fileName(String stem) {
-    return stem + "." + extension;
+  /** A file download of {@code events} (from {@link AuditTrail#export}) named {@code stem} and this format's extension. */
+  public ResponseEntity<StreamingResponseBody> download(String stem, Consumer<OutputStream> events) {
+    return ResponseEntity.ok()
+        .contentType(mediaType)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(stem + "." + extension).build().toString())
+        .body(events::accept);
   }
 
   /** Streams every event matching {@code query} to {@code out}. */

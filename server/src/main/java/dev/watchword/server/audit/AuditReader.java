@@ -29,12 +29,25 @@ public class AuditReader {
 
   /** One page of events matching {@code query}, oldest first. */
   public List<AuditRecord> page(AuditQuery query) {
+    return select(query, null, "ORDER BY seq");
+  }
+
+  /**
+   * One page of events matching {@code query}, newest first, older than {@code before} when it is
+   * given (the cursor of a viewer that starts at the newest event and walks back).
+   */
+  public List<AuditRecord> newestFirst(AuditQuery query, Long before) {
+    return select(query, before, "ORDER BY seq DESC");
+  }
+
+  private List<AuditRecord> select(AuditQuery query, Long before, String order) {
     StringBuilder sql = new StringBuilder("""
         SELECT seq, at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip,
                user_agent, session_id, rule, detail
         FROM audit_event WHERE seq > :after""");
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("after", query.after() == null ? 0L : query.after());
+    condition(sql, params, "seq < :before", "before", before);
     condition(sql, params, "vault_id = :vaultId", "vaultId", query.vaultId());
     condition(sql, params, "entry_id = :entryId", "entryId", query.entryId());
     condition(sql, params, "(actor_id = :actor OR actor_name = :actor)", "actor", query.actor());
@@ -42,7 +55,7 @@ public class AuditReader {
     condition(sql, params, "decision = :decision", "decision", query.decision());
     condition(sql, params, "at >= :from", "from", query.from() == null ? null : query.from().toEpochMilli());
     condition(sql, params, "at < :to", "to", query.to() == null ? null : query.to().toEpochMilli());
-    sql.append(" ORDER BY seq LIMIT :limit");
+    sql.append(' ').append(order).append(" LIMIT :limit");
     params.put("limit", query.limit());
     return jdbc.sql(sql.toString()).params(params).query((rs, n) -> AuditRecord.of(AuditStore.event(rs))).list();
   }

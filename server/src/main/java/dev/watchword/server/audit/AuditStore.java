@@ -82,6 +82,14 @@ class AuditStore {
         .optional();
   }
 
+  /** Where the chain and its newest signed checkpoint stand, from the head row alone. */
+  Optional<AuditStatus> status() {
+    return jdbc.sql("SELECT seq, at, checkpoint_seq, checkpoint_at FROM audit_head WHERE id = 1")
+        .query((rs, n) -> AuditStatus.of(rs.getLong("seq"), rs.getLong("at"), rs.getLong("checkpoint_seq"),
+            rs.getLong("checkpoint_at")))
+        .optional();
+  }
+
   long lastEventSeq() {
     return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event").query(Long.class).single();
   }

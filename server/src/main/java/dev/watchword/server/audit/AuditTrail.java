@@ -43,6 +43,16 @@ public class AuditTrail {
     return reader.page(query);
   }
 
+  /** A page for a viewer: newest first, older than {@code before} when it is given. */
+  List<AuditRecord> newestFirst(AuditQuery query, Long before) {
+    return reader.newestFirst(query, before);
+  }
+
+  /** Where the log stands, without verifying it: cheap enough for every page view. */
+  AuditStatus status() {
+    return store.status().orElse(AuditStatus.of(0, 0, 0, 0));
+  }
+
   /**
    * Records, now, that {@code actor} exports the events matching {@code query} (of one vault, for a
    * client report, when {@code vault} is given), and returns what streams them; an export whose

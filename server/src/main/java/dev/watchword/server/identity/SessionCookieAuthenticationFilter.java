@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -16,6 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it (and is rotated) within the session's absolute and idle limits.
  */
 final class SessionCookieAuthenticationFilter extends OncePerRequestFilter {
+
+  /**
+   * Where the async dispatch that completes a streamed response (an audit export) finds the
+   * caller: it skips this filter, and the cookies must not be checked and renewed twice.
+   */
+  private static final SecurityContextRepository THIS_REQUEST = new RequestAttributeSecurityContextRepository();
 
   private final WebSessionCookies cookies;
   private final AccessTokens accessTokens;
@@ -36,6 +44,7 @@ final class SessionCookieAuthenticationFilter extends OncePerRequestFilter {
       var context = SecurityContextHolder.createEmptyContext();
       context.setAuthentication(new CallerAuthentication(caller.get()));
       SecurityContextHolder.setContext(context);
+      THIS_REQUEST.saveContext(context, request, response);
     } else if (cookies.present(request)) {
       cookies.clear(response);
     }

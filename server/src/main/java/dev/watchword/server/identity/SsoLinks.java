@@ -2,6 +2,8 @@ package dev.watchword.server.identity;
 
 import dev.watchword.server.shared.UserId;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,16 @@ class SsoLinks {
         .param("issuer", issuer).param("subject", subject)
         .query((rs, n) -> UserId.of(rs.getString("user_id")))
         .optional();
+  }
+
+  /** How many users are linked to each issuer. */
+  Map<String, Long> countsByIssuer() {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.sql("SELECT issuer, COUNT(*) AS users FROM user_sso_link GROUP BY issuer")
+        .query(rs -> {
+          counts.put(rs.getString("issuer"), rs.getLong("users"));
+        });
+    return counts;
   }
 
   void link(String issuer, String subject, UserId user) {

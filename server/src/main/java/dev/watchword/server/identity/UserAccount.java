@@ -5,7 +5,7 @@ import java.time.Instant;
 /** A stored user. {@code toString()} leaves the password hash out. */
 record UserAccount(Caller caller, String displayName, Instant createdAt, Instant disabledAt, String passwordHash) {
 
-  boolean isDisabled() {
+  public boolean isDisabled() {
     return disabledAt != null;
   }
 

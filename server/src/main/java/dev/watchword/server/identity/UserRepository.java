@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,12 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
   private static final String COLUMNS = "id, username, display_name, org_role, created_at, disabled_at, password_hash";
+  /** A user and how they prove who they are: counts from the factor tables, one row per user. */
+  private static final String WITH_FACTORS = "SELECT " + COLUMNS + """
+      , (SELECT COUNT(*) FROM user_totp t WHERE t.user_id = app_user.id) AS totp,
+        (SELECT COUNT(*) FROM passkey p WHERE p.user_id = app_user.id) AS passkeys,
+        (SELECT COUNT(*) FROM user_sso_link s WHERE s.user_id = app_user.id) AS sso_links
+      FROM app_user""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -39,6 +46,16 @@ class UserRepository {
         .param("id", id.toString())
         .query(UserRepository::account)
         .optional();
+  }
+
+  /** Every user with their second factors, by username. */
+  List<ManagedUser> listWithFactors() {
+    return jdbc.sql(WITH_FACTORS + " ORDER BY LOWER(username), id").query(UserRepository::managed).list();
+  }
+
+  Optional<ManagedUser> findWithFactors(UserId id) {
+    return jdbc.sql(WITH_FACTORS + " WHERE id = :id").param("id", id.toString())
+        .query(UserRepository::managed).optional();
   }
 
   boolean anyExists() {
@@ -87,6 +104,10 @@ class UserRepository {
   void updatePasswordHash(UserId id, String passwordHash) {
     jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id")
         .param("hash", passwordHash).param("id", id.toString()).update();
+  }
+
+  private static ManagedUser managed(ResultSet rs, int row) throws SQLException {
+    return new ManagedUser(account(rs, row), rs.getLong("totp") > 0, rs.getInt("passkeys"), rs.getLong("sso_links") > 0);
   }
 
   private static UserAccount account(ResultSet rs, int row) throws SQLException {

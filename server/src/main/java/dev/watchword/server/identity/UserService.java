@@ -3,16 +3,18 @@ package dev.watchword.server.identity;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.audit.Decision;
+import dev.watchword.server.identity.Sessions.SessionView;
 import dev.watchword.server.identity.password.PasswordHasher;
 import dev.watchword.server.identity.password.PasswordHashingBusyException;
 import dev.watchword.server.identity.password.PasswordPolicy;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.UserId;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates and disables users. Only owners and admins may; every change is audited. */
+/** Lists, creates and disables users. Only owners and admins may; every change is audited. */
 @Service
 class UserService {
 
@@ -111,6 +113,22 @@ class UserService {
           .withDetail("user=" + target + " from=" + account.caller().role().wireName() + " to=" + role.wireName()));
       return users.findAccount(target).orElseThrow();
     });
+  }
+
+  /** Every user with their second factors, for owners and admins. */
+  List<ManagedUser> list(Caller admin) {
+    admin.requireAdministrator();
+    return users.listWithFactors();
+  }
+
+  /** One user with their second factors, for owners and admins; 404 for an unknown id. */
+  ManagedUser describe(Caller admin, String userId) {
+    return users.findWithFactors(requireManageable(admin, userId)).orElseThrow(UserNotFoundException::new);
+  }
+
+  /** Another user's live sessions, for owners and admins; 404 for an unknown id. */
+  List<SessionView> sessionsOf(Caller admin, String userId) {
+    return sessions.listLive(requireManageable(admin, userId));
   }
 
   /** The target user's id when the caller may manage them (owner or admin); 404 for an unknown id. */

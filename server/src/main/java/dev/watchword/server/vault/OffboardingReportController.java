@@ -1,13 +1,6 @@
 package dev.watchword.server.vault;
 
-import dev.watchword.server.audit.AuditLog;
-import dev.watchword.server.audit.RecordedAction;
 import dev.watchword.server.identity.Caller;
-import dev.watchword.server.identity.UserDirectory;
-import dev.watchword.server.shared.UserId;
-import dev.watchword.server.shared.VaultId;
-import java.time.Instant;
-import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,45 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OffboardingReportController {
 
-  private final MembershipRepository memberships;
-  private final EntryRepository entries;
-  private final UserDirectory users;
-  private final AuditLog audit;
+  private final OffboardingReports reports;
 
-  OffboardingReportController(MembershipRepository memberships, EntryRepository entries, UserDirectory users,
-      AuditLog audit) {
-    this.memberships = memberships;
-    this.entries = entries;
-    this.users = users;
-    this.audit = audit;
+  OffboardingReportController(OffboardingReports reports) {
+    this.reports = reports;
   }
 
   @GetMapping(path = "/api/v1/users/{userId}/offboarding-report", produces = "application/json")
-  Report report(@AuthenticationPrincipal Caller caller, @PathVariable String userId) {
-    caller.requireAdministrator();
-    UserId user = UserId.parse(userId).filter(users::exists).orElseThrow(MemberNotFoundException::new);
-    List<VaultItem> vaults = memberships.everReachable(user).stream()
-        .map(v -> new VaultItem(v.id().toString(), v.name(), v.client(), v.role().wireName(), v.until()))
-        .toList();
-    List<RevealItem> reveals = audit.allowedActionsOf(user, SeedRevealService.REVEAL).stream()
-        .map(this::reveal)
-        .toList();
-    return new Report(userId, vaults, reveals);
+  OffboardingReport report(@AuthenticationPrincipal Caller caller, @PathVariable String userId) {
+    return reports.of(caller, userId);
   }
-
-  private RevealItem reveal(RecordedAction action) {
-    VaultId vault = action.vaultId();
-    return entries.findSealed(vault, action.entryId())
-        .map(sealed -> new RevealItem(vault.toString(), action.entryId().toString(), sealed.entry().issuer(),
-            sealed.entry().account(), action.at(), sealed.entry().rotationDue()))
-        .orElse(new RevealItem(vault.toString(), action.entryId().toString(), null, null, action.at(), false));
-  }
-
-  record VaultItem(String vaultId, String name, String client, String role, Instant until) {}
-
-  /** {@code rotationDue} is false once an editor replaced the seed (or the entry was deleted). */
-  record RevealItem(String vaultId, String entryId, String issuer, String account, Instant revealedAt,
-      boolean rotationDue) {}
-
-  record Report(String userId, List<VaultItem> vaults, List<RevealItem> revealedSeeds) {}
 }

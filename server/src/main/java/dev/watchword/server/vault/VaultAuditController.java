@@ -10,8 +10,6 @@ import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,12 +54,8 @@ class VaultAuditController {
     VaultId vault = managed(caller, vaultId);
     AuditExport export = AuditExport.of(format);
     AuditQuery query = new AuditQuery(vault.toString(), null, null, null, null, from, to, null, AuditQuery.MAX_PAGE);
-    var stream = trail.export(caller, vault, query, export, RequestOrigins.of(request));
-    return ResponseEntity.ok()
-        .contentType(export.mediaType())
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(export.fileName("watchword-audit-" + vault)).build().toString())
-        .body(stream::accept);
+    return export.download("watchword-audit-" + vault,
+        trail.export(caller, vault, query, export, RequestOrigins.of(request)));
   }
 
   private VaultId managed(Caller caller, String vaultId) {

@@ -29,6 +29,12 @@ public class TestCallers {
     return create(name, OrgRole.OWNER);
   }
 
+  /** A new admin (manages people, reads the audit, cannot change roles) with a fresh token. */
+  @Transactional
+  public TestCaller admin(String name) {
+    return create(name, OrgRole.ADMIN);
+  }
+
   /** A new auditor (reads the audit, gets no codes) with a fresh token. */
   @Transactional
   public TestCaller auditor(String name) {

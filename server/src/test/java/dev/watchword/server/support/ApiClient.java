@@ -67,6 +67,16 @@ public final class ApiClient {
     return post(path, "application/json", json);
   }
 
+  /** Submits a web form: {@code fields} are name, value, name, value... (a page also gets the CSRF pair). */
+  public ApiResponse postForm(String path, String... fields) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=')
+          .append(java.net.URLEncoder.encode(fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return post(path, "application/x-www-form-urlencoded", body.toString());
+  }
+
   public ApiResponse post(String path, String contentType, String body) {
     HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {

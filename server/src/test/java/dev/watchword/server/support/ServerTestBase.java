@@ -67,6 +67,11 @@ public abstract class ServerTestBase implements ServerUnderTest {
   }
 
   @Override
+  public ApiClient newAdmin(String name) {
+    return new ApiClient(port, callers.admin(name).token());
+  }
+
+  @Override
   public ApiClient newAuditor(String name) {
     return new ApiClient(port, callers.auditor(name).token());
   }

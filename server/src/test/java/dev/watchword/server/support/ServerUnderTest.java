@@ -11,6 +11,9 @@ public interface ServerUnderTest {
   /** A client signed in as a new owner of the organisation. */
   ApiClient newOwner(String name);
 
+  /** A client signed in as a new admin of the organisation. */
+  ApiClient newAdmin(String name);
+
   /** A client signed in as a new auditor of the organisation. */
   ApiClient newAuditor(String name);
 

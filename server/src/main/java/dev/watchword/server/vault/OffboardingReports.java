@@ -1,0 +1,55 @@
+package dev.watchword.server.vault;
+
+import dev.watchword.server.audit.AuditLog;
+import dev.watchword.server.audit.RecordedAction;
+import dev.watchword.server.identity.Caller;
+import dev.watchword.server.identity.UserDirectory;
+import dev.watchword.server.shared.UserId;
+import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.vault.OffboardingReport.RevealItem;
+import dev.watchword.server.vault.OffboardingReport.VaultItem;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds offboarding reports: every vault a user was ever a member of, and every seed they
+ * revealed, with whether it has been rotated since. Owners and admins only; the API and the
+ * people pages both ask here.
+ */
+@Service
+class OffboardingReports {
+
+  private final MembershipRepository memberships;
+  private final EntryRepository entries;
+  private final UserDirectory users;
+  private final AuditLog audit;
+
+  OffboardingReports(MembershipRepository memberships, EntryRepository entries, UserDirectory users,
+      AuditLog audit) {
+    this.memberships = memberships;
+    this.entries = entries;
+    this.users = users;
+    this.audit = audit;
+  }
+
+  /** The report on {@code userId}, disabled or not; 404 for an id that is not a user. */
+  OffboardingReport of(Caller caller, String userId) {
+    caller.requireAdministrator();
+    UserId user = UserId.parse(userId).filter(users::exists).orElseThrow(MemberNotFoundException::new);
+    List<VaultItem> vaults = memberships.everReachable(user).stream()
+        .map(v -> new VaultItem(v.id().toString(), v.name(), v.client(), v.role().wireName(), v.until()))
+        .toList();
+    List<RevealItem> reveals = audit.allowedActionsOf(user, SeedRevealService.REVEAL).stream()
+        .map(this::reveal)
+        .toList();
+    return new OffboardingReport(user.toString(), vaults, reveals);
+  }
+
+  private RevealItem reveal(RecordedAction action) {
+    VaultId vault = action.vaultId();
+    return entries.findSealed(vault, action.entryId())
+        .map(sealed -> new RevealItem(vault.toString(), action.entryId().toString(), sealed.entry().issuer(),
+            sealed.entry().account(), action.at(), sealed.entry().rotationDue()))
+        .orElse(new RevealItem(vault.toString(), action.entryId().toString(), null, null, action.at(), false));
+  }
+}
