@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 class OwnerRequiredException extends ProblemException {
 
   OwnerRequiredException() {
-    super(HttpStatus.FORBIDDEN, "owner-required", "Forbidden", "Only an owner can change organisation roles.");
+    this("Only an owner can change organisation roles.");
+  }
+
+  OwnerRequiredException(String detail) {
+    super(HttpStatus.FORBIDDEN, "owner-required", "Forbidden", detail);
   }
 }

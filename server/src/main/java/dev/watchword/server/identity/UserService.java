@@ -75,14 +75,27 @@ class UserService {
   }
 
   /**
-   * Disables a user: from the next request on, every token and session of theirs is refused on
+   * Disables a user (owners and admins; only an owner disables an owner, never the last active one,
+   * and nobody disables themselves): from the next request on, every token and session of theirs is refused on
    * every node, because each request looks them up; {@link UserDisabled} lets other features end
    * what the user held, in the same transaction.
    */
   UserAccount disable(Caller admin, UserId target, RequestOrigin origin) {
     admin.requireAdministrator();
+    if (admin.id().equals(target)) {
+      throw new SelfDisableException();
+    }
     return transactions.execute(status -> {
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
+      if (account.caller().role() == OrgRole.OWNER) {
+        // An admin who could disable owners could take the organisation; and someone must remain.
+        if (admin.role() != OrgRole.OWNER) {
+          throw new OwnerRequiredException("Only an owner can disable an owner.");
+        }
+        if (!account.isDisabled() && users.activeOwners() <= 1) {
+          throw new LastOwnerException();
+        }
+      }
       if (users.disable(target)) {
         sessions.endAll(target);
         groups.leaveAll(target);

@@ -61,6 +61,29 @@ public interface AdminPagesContract extends ServerUnderTest {
   }
 
   @Test
+  default void disableWhenAnAdminTargetsAnOwnerOrAnyoneThemselvesThenRefusedAndNobodyIsDisabled() {
+    ApiClient owner = newOwner("owner");
+    ApiClient admin = newAdmin("admin");
+    String ownerId = owner.get("/api/v1/users/me").text("id");
+    String adminId = admin.get("/api/v1/users/me").text("id");
+
+    ApiResponse adminOnOwner = admin.postJson("/api/v1/users/" + ownerId + "/disable", "{}");
+    ApiResponse adminOnSelf = admin.postJson("/api/v1/users/" + adminId + "/disable", "{}");
+    ApiResponse ownerOnSelf = owner.postJson("/api/v1/users/" + ownerId + "/disable", "{}");
+
+    assertThat(adminOnOwner.status()).isEqualTo(403);
+    assertThat(adminOnOwner.text("type")).endsWith("/owner-required");
+    assertThat(adminOnSelf.status()).isEqualTo(409);
+    assertThat(adminOnSelf.text("type")).endsWith("/self-disable");
+    assertThat(ownerOnSelf.status()).isEqualTo(409);
+    assertThat(owner.get("/api/v1/users/me").status()).isEqualTo(200);
+    assertThat(admin.get("/api/v1/users/me").status()).isEqualTo(200);
+    // An owner may offboard another owner while one remains.
+    assertThat(owner.postJson("/api/v1/users/" + newOwner("leaving-owner").get("/api/v1/users/me").text("id")
+        + "/disable", "{}").status()).isEqualTo(200);
+  }
+
+  @Test
   default void peopleWhenMemberOrAuditorThenForbiddenAndNothingChanges() {
     ApiClient member = newMember("nosy");
     ApiClient auditor = newAuditor("auditor");
