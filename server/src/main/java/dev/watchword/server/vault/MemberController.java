@@ -34,8 +34,12 @@ class MemberController {
 
   @GetMapping
   MemberList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new MemberList(memberships.list(caller, PathIds.vault(vaultId)).stream()
-        .map(m -> MemberView.of(vaultId, m)).toList());
+    MembershipService.Members found = memberships.list(caller, PathIds.vault(vaultId));
+    List<MemberView> members = new java.util.ArrayList<>();
+    found.direct().forEach(m -> members.add(MemberView.of(vaultId, m)));
+    found.grants().forEach(g -> members.add(new MemberView(vaultId, g.user().toString(), g.role().wireName(),
+        g.until(), MemberView.ACCESS_REQUEST)));
+    return new MemberList(members);
   }
 
   @PutMapping(path = "/{userId}", consumes = "application/json")
@@ -62,9 +66,17 @@ class MemberController {
       @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
       Instant expiresAt) {}
 
-  record MemberView(String vaultId, String userId, String role, Instant expiresAt) {
+  /**
+   * {@code source}: {@code direct} (set here, lasting unless {@code expiresAt}) or
+   * {@code access-request} (an approved just-in-time request, until {@code expiresAt}); a user can
+   * hold both, and the strongest live role applies.
+   */
+  record MemberView(String vaultId, String userId, String role, Instant expiresAt, String source) {
+    static final String DIRECT = "direct";
+    static final String ACCESS_REQUEST = "access-request";
+
     static MemberView of(String vaultId, MembershipRepository.Member member) {
-      return new MemberView(vaultId, member.user().toString(), member.role().wireName(), member.expiresAt());
+      return new MemberView(vaultId, member.user().toString(), member.role().wireName(), member.expiresAt(), DIRECT);
     }
   }
 
