@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PolicyEvaluationBenchmark {
 
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  private static final List<String> TAGS = List.of("aws", "prod");
 
   private final PolicyEngine engine = new PolicyEngine();
   private final Clock clock = Clock.systemUTC();
@@ -66,7 +67,7 @@ public class PolicyEvaluationBenchmark {
         new PolicyInput.Authentication(2, List.of(), now.minusSeconds(600)),
         new PolicyInput.Request("10.20.30.40", now, ZONE),
         new PolicyInput.Resource("4b1f0c7e-8d2a-4f51-9a56-0c3e2d1b7a90", "Acme", false,
-            "9c3e2d1b-7a90-4b1f-8d2a-4f519a560c3e", "GitHub", "ops@acme.example"));
+            "9c3e2d1b-7a90-4b1f-8d2a-4f519a560c3e", "GitHub", "ops@acme.example", TAGS));
     return engine.evaluate(rules, input);
   }
 }

@@ -7,6 +7,7 @@ import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
+import dev.watchword.server.vault.EntryTagContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.ImportContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
@@ -24,5 +25,5 @@ class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
-    AccessRequestContract,
+    AccessRequestContract, EntryTagContract,
     PolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}

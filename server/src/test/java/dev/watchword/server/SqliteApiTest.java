@@ -11,6 +11,7 @@ import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
+import dev.watchword.server.vault.EntryTagContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.ImportContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
@@ -37,7 +38,7 @@ class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
-    AccessRequestContract,
+    AccessRequestContract, EntryTagContract,
     PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";

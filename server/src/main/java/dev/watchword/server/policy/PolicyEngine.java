@@ -14,6 +14,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
@@ -50,6 +51,9 @@ public class PolicyEngine {
   private static final CelType VALUES = MapType.create(SimpleType.STRING, SimpleType.DYN);
   private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
       .setOptions(OPTIONS)
+      // has(), all(), exists(), exists_one(), map(), filter(): e.g. resource.tags.exists(t, t.startsWith("prod"));
+      // their comprehensions are capped by comprehensionMaxIterations.
+      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
       .addVar("subject", STRINGS)
       .addVar("auth", VALUES)
       .addVar("request", VALUES)

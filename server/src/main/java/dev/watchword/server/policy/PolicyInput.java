@@ -24,9 +24,12 @@ public record PolicyInput(Subject subject, Authentication auth, Request request,
   /** Where and when: {@code request.ip}, {@code request.weekday} ("MONDAY"), {@code request.hour} (0-23 in {@code zone}). */
   public record Request(String ip, Instant at, ZoneId zone) {}
 
-  /** What: {@code resource.vaultId}, {@code vaultName}, {@code highValue}, {@code entryId}, {@code issuer}, {@code account}. */
+  /**
+   * What: {@code resource.vaultId}, {@code vaultName}, {@code highValue}, {@code entryId},
+   * {@code issuer}, {@code account}, {@code tags} (the entry's tags; empty when no entry is named).
+   */
   public record Resource(String vaultId, String vaultName, boolean highValue, String entryId, String issuer,
-      String account) {}
+      String account, List<String> tags) {}
 
   /** The CEL activation; integers are {@code long} as CEL's {@code int} requires. */
   Map<String, Object> variables() {
@@ -40,7 +43,7 @@ public record PolicyInput(Subject subject, Authentication auth, Request request,
             "hour", (long) local.getHour()),
         "resource", Map.of("vaultId", text(resource.vaultId()), "vaultName", text(resource.vaultName()),
             "highValue", resource.highValue(), "entryId", text(resource.entryId()), "issuer", text(resource.issuer()),
-            "account", text(resource.account())));
+            "account", text(resource.account()), "tags", resource.tags() == null ? List.of() : resource.tags()));
   }
 
   private static String text(String value) {

@@ -93,7 +93,7 @@ class VaultPolicyService {
         new PolicyInput.Authentication(caller.aal(), caller.methods(), caller.authenticatedAt()),
         new PolicyInput.Request(origin.clientIp(), clock.instant(), rules.timeZone(vault.id())),
         new PolicyInput.Resource(vault.id().toString(), vault.name(), vault.rules().highValue(),
-            entry.id().toString(), entry.issuer(), entry.account()));
+            entry.id().toString(), entry.issuer(), entry.account(), entry.tags()));
     return engine.evaluate(stored, input);
   }
 

@@ -18,7 +18,7 @@ class PolicyEngineTest {
     return new PolicyInput(new PolicyInput.Subject("alice", "member", "viewer"),
         new PolicyInput.Authentication(2, List.of("pwd", "otp"), now.minusSeconds(600)),
         new PolicyInput.Request(ip, now, zone),
-        new PolicyInput.Resource("v1", "Acme", true, "e1", "GitHub", "ops@acme"));
+        new PolicyInput.Resource("v1", "Acme", true, "e1", "GitHub", "ops@acme", List.of("aws", "prod")));
   }
 
   private static PolicyRule rule(String name, String expression) {
@@ -61,11 +61,22 @@ class PolicyEngineTest {
   }
 
   @Test
+  void evaluateWhenRuleReadsTheResourcesTagsThenTheyAreAList() {
+    PolicyDecision prodNeedsAal3 = engine.evaluate(List.of(rule("prod", "!('prod' in resource.tags) || auth.aal >= 3")),
+        input("10.0.0.1", ZoneId.of("UTC")));
+    PolicyDecision tagged = engine.evaluate(List.of(rule("tagged", "resource.tags.exists(t, t.startsWith('aw'))"
+        + " && size(resource.tags) == 2")), input("10.0.0.1", ZoneId.of("UTC")));
+
+    assertThat(prodNeedsAal3.allowed()).isFalse();
+    assertThat(tagged.allowed()).isTrue();
+  }
+
+  @Test
   void evaluateWhenEvaluationFailsThenDenied() {
     PolicyDecision decision = engine.evaluate(List.of(
-        rule("bad ip", "inCidr(request.ip, '10.0.0.0/8')"), rule("missing key", "resource.tags == 'x'")),
+        rule("bad ip", "inCidr(request.ip, '10.0.0.0/8')"), rule("missing key", "resource.owner == 'x'")),
         input("", ZoneId.of("UTC")));
-    PolicyDecision missingKey = engine.evaluate(List.of(rule("missing key", "resource.tags == 'x'")),
+    PolicyDecision missingKey = engine.evaluate(List.of(rule("missing key", "resource.owner == 'x'")),
         input("10.0.0.1", ZoneId.of("UTC")));
 
     assertThat(decision.allowed()).isFalse();

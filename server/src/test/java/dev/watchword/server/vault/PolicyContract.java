@@ -76,6 +76,25 @@ public interface PolicyContract extends ServerUnderTest {
   }
 
   @Test
+  default void codeWhenARuleGuardsTaggedEntriesThenOnlyTheirCodesAreRefused() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String prod = manager.newEntry(vault, "{\"account\":\"prod\",\"secret\":\"" + SECRET + "\",\"tags\":[\"prod\"]}");
+    String test = manager.newEntry(vault, "{\"account\":\"test\",\"secret\":\"" + SECRET + "\",\"tags\":[\"test\"]}");
+    ApiClient viewer = newMember("viewer");
+    manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + viewer.get("/api/v1/users/me").text("id"))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"viewer\"}")));
+    addRule(manager, vault, "prod needs a manager", "!(\"prod\" in resource.tags) || subject.vaultRole == \"manager\"");
+
+    ApiResponse viewerProd = viewer.postJson(ApiClient.codePath(vault, prod), "{}");
+
+    assertThat(viewerProd.status()).isEqualTo(403);
+    assertThat(viewerProd.text("detail")).isEqualTo("Refused by policy 'prod needs a manager'.");
+    assertThat(viewer.postJson(ApiClient.codePath(vault, test), "{}").status()).isEqualTo(200);
+    assertThat(manager.postJson(ApiClient.codePath(vault, prod), "{}").status()).isEqualTo(200);
+  }
+
+  @Test
   default void addWhenExpressionDoesNotCompileOrIsNotBooleanThenRefusedWithTheCompilersMessage() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();
