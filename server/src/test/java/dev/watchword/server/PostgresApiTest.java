@@ -5,6 +5,7 @@ import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
+import dev.watchword.server.policy.OrgPolicyContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
 import dev.watchword.server.vault.EntryTagContract;
@@ -26,4 +27,4 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
-    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}
+    PolicyContract, OrgPolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}

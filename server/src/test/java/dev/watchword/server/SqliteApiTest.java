@@ -8,6 +8,7 @@ import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
+import dev.watchword.server.policy.OrgPolicyContract;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
@@ -39,7 +40,7 @@ class SqliteApiTest extends SqliteServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
-    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
+    PolicyContract, OrgPolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -78,18 +78,26 @@ public class PolicyEngine {
     program(expression);
   }
 
-  /** Evaluates every rule in order and stops at the first that does not hold. Never throws for a rule's sake. */
-  public PolicyDecision evaluate(List<PolicyRule> rules, PolicyInput input) {
-    if (rules.isEmpty()) {
-      return PolicyDecision.allow(0);
-    }
-    Map<String, Object> variables = input.variables();
+  /**
+   * Evaluates every rule of every set, the sets in the order given (the organisation's before the
+   * vault's), each rule in its set's order, and stops at the first that does not hold. Never
+   * throws for a rule's sake.
+   */
+  public PolicyDecision evaluate(List<RuleSet> sets, PolicyInput input) {
+    Map<String, Object> zoneFree = null;
     int passed = 0;
-    for (PolicyRule rule : rules) {
-      if (!holds(rule, variables)) {
-        return PolicyDecision.deny(rule, passed);
+    for (RuleSet set : sets) {
+      if (set.rules().isEmpty()) {
+        continue;
       }
-      passed++;
+      zoneFree = zoneFree == null ? input.zoneFree() : zoneFree;
+      Map<String, Object> variables = input.variables(zoneFree, set.zone());
+      for (PolicyRule rule : set.rules()) {
+        if (!holds(rule, variables)) {
+          return PolicyDecision.deny(rule, passed);
+        }
+        passed++;
+      }
     }
     return PolicyDecision.allow(passed);
   }

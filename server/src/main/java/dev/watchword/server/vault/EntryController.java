@@ -37,6 +37,7 @@ class EntryController {
   }
 
   @PostMapping(consumes = "application/json")
+  @VaultAction("entry.create")
   ResponseEntity<EntryView> create(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestBody CreateEntryRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
@@ -47,6 +48,7 @@ class EntryController {
 
   /** {@code ?tag=prod} lists only the entries tagged {@code prod}. */
   @GetMapping
+  @VaultAction("entry.list")
   EntryList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String tag) {
     VaultId vault = PathIds.vault(vaultId);
@@ -55,6 +57,7 @@ class EntryController {
   }
 
   @PostMapping(path = "/{entryId}/code")
+  @VaultAction(value = "code.release", evaluatedByService = true)
   ResponseEntity<ReleaseOutcome> code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) CodeRequest body,
       HttpServletRequest request) {
@@ -78,6 +81,7 @@ class EntryController {
    * codes then need a second person's approval); editors set its tags (the list replaces them all).
    */
   @PatchMapping(path = "/{entryId}", consumes = "application/json")
+  @VaultAction("entry.settings")
   EntryView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody UpdateEntryRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);

@@ -53,6 +53,7 @@ class GroupGrantController {
   }
 
   @GetMapping
+  @VaultAction("group.list")
   GrantList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
     VaultId vault = PathIds.vault(vaultId);
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);
@@ -62,6 +63,7 @@ class GroupGrantController {
   }
 
   @PutMapping(path = "/{groupId}", consumes = "application/json")
+  @VaultAction("group.grant")
   GrantView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String groupId,
       @Valid @RequestBody GrantRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
@@ -80,6 +82,7 @@ class GroupGrantController {
   }
 
   @DeleteMapping("/{groupId}")
+  @VaultAction("group.revoke")
   ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String groupId, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);

@@ -33,6 +33,7 @@ class MemberController {
   }
 
   @GetMapping
+  @VaultAction("member.list")
   MemberList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
     MembershipService.Members found = memberships.list(caller, PathIds.vault(vaultId));
     List<MemberView> members = new java.util.ArrayList<>();
@@ -43,6 +44,7 @@ class MemberController {
   }
 
   @PutMapping(path = "/{userId}", consumes = "application/json")
+  @VaultAction("member.set")
   MemberView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
       @Valid @RequestBody PutMemberRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
@@ -53,6 +55,7 @@ class MemberController {
   }
 
   @DeleteMapping("/{userId}")
+  @VaultAction("member.remove")
   ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String userId, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);

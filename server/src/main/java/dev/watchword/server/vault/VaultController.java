@@ -45,6 +45,7 @@ class VaultController {
 
   /** Managers change the vault's release rules; fields left out keep their value. */
   @PatchMapping(path = "/{vaultId}", consumes = "application/json")
+  @VaultAction("vault.settings")
   VaultView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody UpdateVaultRequest body, HttpServletRequest request) {
     VaultId id = PathIds.vault(vaultId);

@@ -61,12 +61,17 @@ class VaultService {
 
   /** Whether the caller holds any live role in the vault. */
   boolean isVisible(Caller caller, VaultId id) {
-    return vaults.findVisible(id, caller.id()).isPresent();
+    return findVisible(caller, id).isPresent();
+  }
+
+  /** The vault if the caller may see it (with their strongest live role in it). */
+  java.util.Optional<Vault> findVisible(Caller caller, VaultId id) {
+    return vaults.findVisible(id, caller.id());
   }
 
   /** The vault if the caller may see it; otherwise "not found", whether or not it exists. */
   Vault getVisible(Caller caller, VaultId id) {
-    return vaults.findVisible(id, caller.id()).orElseThrow(VaultNotFoundException::new);
+    return findVisible(caller, id).orElseThrow(VaultNotFoundException::new);
   }
 
   /** As {@link #getVisible}, and refuses (403) a caller whose role is below {@code required}. */
