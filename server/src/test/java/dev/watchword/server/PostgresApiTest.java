@@ -3,6 +3,7 @@ package dev.watchword.server;
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.OrgRoleContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.policy.OrgPolicyContract;
@@ -27,4 +28,4 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
-    PolicyContract, OrgPolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}
+    PolicyContract, OrgPolicyContract, OrgRoleContract, AuditChainContract, AuditQueryContract, ImportContract {}

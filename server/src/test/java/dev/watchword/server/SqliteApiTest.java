@@ -6,6 +6,7 @@ import dev.watchword.otp.Secret;
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.OrgRoleContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.policy.OrgPolicyContract;
@@ -40,7 +41,7 @@ class SqliteApiTest extends SqliteServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
-    PolicyContract, OrgPolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
+    PolicyContract, OrgPolicyContract, OrgRoleContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +38,7 @@ class EntryRepository {
   /** The stored {@code encoder} of a Steam Guard entry (see migration V15). */
   private static final String STEAM = "steam";
 
+  static final int IDS_PER_STATEMENT = 500;
   private static final ResultSetExtractor<List<SealedEntry>> WITH_TAGS = rs -> read(rs, false);
   private static final ResultSetExtractor<List<SealedEntry>> SEALED_WITH_TAGS = rs -> read(rs, true);
 
@@ -100,6 +104,22 @@ class EntryRepository {
         .param("vaultId", vaultId.toString())
         .param("id", entryId.toString())
         .query(SEALED_WITH_TAGS).stream().findFirst();
+  }
+
+  /**
+   * The entries of the vault among {@code ids} (others are absent from the map), in statements of
+   * at most {@value #IDS_PER_STATEMENT} ids: one per vault for a report, not one per entry.
+   */
+  Map<EntryId, Entry> findAll(VaultId vaultId, Collection<EntryId> ids) {
+    Map<EntryId, Entry> found = new HashMap<>();
+    List<String> all = ids.stream().map(EntryId::toString).distinct().toList();
+    for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+      jdbc.sql("SELECT " + COLUMNS + FROM + " AND e.id IN (:ids)" + ORDER)
+          .param("vaultId", vaultId.toString())
+          .param("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
+          .query(WITH_TAGS).forEach(sealed -> found.put(sealed.entry().id(), sealed.entry()));
+    }
+    return found;
   }
 
   /** Every entry of the vault with its sealed seed (for duplicate detection on import, and export). */

@@ -6,11 +6,8 @@ import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,12 +43,11 @@ class MemberController {
   @PutMapping(path = "/{userId}", consumes = "application/json")
   @VaultAction("member.set")
   MemberView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
-      @Valid @RequestBody PutMemberRequest body, HttpServletRequest request) {
+      @Valid @RequestBody RoleGrantRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
     UserId member = UserId.parse(userId).orElseThrow(MemberNotFoundException::new);
-    VaultRole role = VaultRole.fromWire(body.role().toLowerCase(Locale.ROOT));
     return MemberView.of(vaultId,
-        memberships.put(caller, vault, member, role, body.expiresAt(), RequestOrigins.of(request)));
+        memberships.put(caller, vault, member, body.vaultRole(), body.expiresAt(), RequestOrigins.of(request)));
   }
 
   @DeleteMapping("/{userId}")
@@ -64,10 +60,6 @@ class MemberController {
     return ResponseEntity.noContent().build();
   }
 
-
-  record PutMemberRequest(
-      @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
-      Instant expiresAt) {}
 
   /**
    * {@code source}: {@code direct} (set here, lasting unless {@code expiresAt}) or

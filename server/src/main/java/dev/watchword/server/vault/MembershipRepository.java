@@ -47,13 +47,16 @@ class MembershipRepository {
         .param("vaultId", vault.toString()).param("userId", user.toString()).update() == 1;
   }
 
-  /** Managers whose membership has not expired, other than {@code except}. */
-  int otherLiveManagers(VaultId vault, UserId except) {
+  /**
+   * Direct managers without an expiry, other than {@code except}: the ones a vault can rely on. A
+   * manager until some time, through a group or through a just-in-time grant does not count,
+   * because that role ends by itself.
+   */
+  int otherLastingManagers(VaultId vault, UserId except) {
     return jdbc.sql("""
             SELECT COUNT(*) FROM vault_member
-            WHERE vault_id = :vaultId AND role = 'manager' AND user_id <> :except
-              AND (expires_at IS NULL OR expires_at > :now)""")
-        .param("vaultId", vault.toString()).param("except", except.toString()).param("now", clock.millis())
+            WHERE vault_id = :vaultId AND role = 'manager' AND user_id <> :except AND expires_at IS NULL""")
+        .param("vaultId", vault.toString()).param("except", except.toString())
         .query(Integer.class).single();
   }
 

@@ -47,9 +47,7 @@ class MembershipService {
     if (!users.isActive(member)) {
       throw new MemberNotFoundException();
     }
-    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-      throw new InvalidMembershipException("'expiresAt' must be in the future.");
-    }
+    requireFuture(expiresAt, clock);
     if (role != VaultRole.MANAGER || expiresAt != null) {
       requireAnotherManager(vault, member);
     }
@@ -85,8 +83,15 @@ class MembershipService {
     memberships.endEverywhere(event.user());
   }
 
+  /** Refuses (400) an expiry that is not in the future; {@code null} (lasting) passes. */
+  static void requireFuture(Instant expiresAt, Clock clock) {
+    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+      throw new InvalidMembershipException("'expiresAt' must be in the future.");
+    }
+  }
+
   private void requireAnotherManager(VaultId vault, UserId changing) {
-    if (memberships.otherLiveManagers(vault, changing) == 0) {
+    if (memberships.otherLastingManagers(vault, changing) == 0) {
       throw new LastManagerException();
     }
   }

@@ -48,10 +48,13 @@ class VaultService {
     return vaults.listVisible(caller.id());
   }
 
-  /** Changes the vault's release rules; managers only. */
+  /**
+   * Changes the vault's release rules; managers only. The change is merged into the rules read in
+   * the same transaction, so two concurrent changes of different fields both survive.
+   */
   @Transactional
-  Vault updateRules(Caller caller, VaultId id, ReleaseRules rules, RequestOrigin origin) {
-    getWithRole(caller, id, VaultRole.MANAGER);
+  Vault updateRules(Caller caller, VaultId id, ReleaseRules.Change change, RequestOrigin origin) {
+    ReleaseRules rules = change.applyTo(getWithRole(caller, id, VaultRole.MANAGER).rules());
     vaults.updateRules(id, rules);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "vault.settings", id, null, origin)
         .withDetail("requireReason=" + rules.requireReason() + " ticketPattern=" + rules.ticketPattern()
