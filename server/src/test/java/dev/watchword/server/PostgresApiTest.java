@@ -3,10 +3,13 @@ package dev.watchword.server;
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.OrgRoleContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
+import dev.watchword.server.policy.OrgPolicyContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
+import dev.watchword.server.vault.EntryTagContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.ImportContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
@@ -26,6 +29,6 @@ class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
-    AccessRequestContract,
-    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract, WebSessionContract,
-    AdminPagesContract {}
+    AccessRequestContract, EntryTagContract,
+    PolicyContract, OrgPolicyContract, OrgRoleContract, AuditChainContract, AuditQueryContract, ImportContract,
+    WebSessionContract, AdminPagesContract {}

@@ -6,11 +6,14 @@ import dev.watchword.otp.Secret;
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
 import dev.watchword.server.crypto.StorageContract;
+import dev.watchword.server.identity.OrgRoleContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
+import dev.watchword.server.policy.OrgPolicyContract;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
+import dev.watchword.server.vault.EntryTagContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.ImportContract;
 import dev.watchword.server.vault.HotpConcurrencyContract;
@@ -39,9 +42,9 @@ class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
-    AccessRequestContract,
-    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract,
-    WebSessionContract, AdminPagesContract {
+    AccessRequestContract, EntryTagContract,
+    PolicyContract, OrgPolicyContract, OrgRoleContract, OpenApiDocumentContract, AuditChainContract,
+    AuditQueryContract, ImportContract, WebSessionContract, AdminPagesContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -14,6 +14,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
@@ -50,6 +51,9 @@ public class PolicyEngine {
   private static final CelType VALUES = MapType.create(SimpleType.STRING, SimpleType.DYN);
   private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
       .setOptions(OPTIONS)
+      // has(), all(), exists(), exists_one(), map(), filter(): e.g. resource.tags.exists(t, t.startsWith("prod"));
+      // their comprehensions are capped by comprehensionMaxIterations.
+      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
       .addVar("subject", STRINGS)
       .addVar("auth", VALUES)
       .addVar("request", VALUES)
@@ -74,18 +78,26 @@ public class PolicyEngine {
     program(expression);
   }
 
-  /** Evaluates every rule in order and stops at the first that does not hold. Never throws for a rule's sake. */
-  public PolicyDecision evaluate(List<PolicyRule> rules, PolicyInput input) {
-    if (rules.isEmpty()) {
-      return PolicyDecision.allow(0);
-    }
-    Map<String, Object> variables = input.variables();
+  /**
+   * Evaluates every rule of every set, the sets in the order given (the organisation's before the
+   * vault's), each rule in its set's order, and stops at the first that does not hold. Never
+   * throws for a rule's sake.
+   */
+  public PolicyDecision evaluate(List<RuleSet> sets, PolicyInput input) {
+    Map<String, Object> zoneFree = null;
     int passed = 0;
-    for (PolicyRule rule : rules) {
-      if (!holds(rule, variables)) {
-        return PolicyDecision.deny(rule, passed);
+    for (RuleSet set : sets) {
+      if (set.rules().isEmpty()) {
+        continue;
       }
-      passed++;
+      zoneFree = zoneFree == null ? input.zoneFree() : zoneFree;
+      Map<String, Object> variables = input.variables(zoneFree, set.zone());
+      for (PolicyRule rule : set.rules()) {
+        if (!holds(rule, variables)) {
+          return PolicyDecision.deny(rule, passed);
+        }
+        passed++;
+      }
     }
     return PolicyDecision.allow(passed);
   }

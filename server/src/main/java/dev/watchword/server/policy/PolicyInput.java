@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * What a rule may look at. Each part becomes one CEL variable ({@code subject}, {@code auth},
- * {@code request}, {@code resource}); absent strings become {@code ""} so a rule never meets null.
+ * {@code request}, {@code resource}); absent strings become {@code ""} and absent lists empty, so
+ * a rule never meets null. {@code request.hour} and {@code request.weekday} are read in the time
+ * zone of the rule set being evaluated ({@link RuleSet#zone()}).
  */
 public record PolicyInput(Subject subject, Authentication auth, Request request, Resource resource) {
 
@@ -21,26 +23,40 @@ public record PolicyInput(Subject subject, Authentication auth, Request request,
    */
   public record Authentication(int aal, List<String> methods, Instant authenticatedAt) {}
 
-  /** Where and when: {@code request.ip}, {@code request.weekday} ("MONDAY"), {@code request.hour} (0-23 in {@code zone}). */
-  public record Request(String ip, Instant at, ZoneId zone) {}
+  /**
+   * Where, when and what for: {@code request.ip}, {@code request.action} (e.g. {@code "code.release"},
+   * {@code "entry.list"}), {@code request.weekday} ("MONDAY") and {@code request.hour} (0-23).
+   */
+  public record Request(String ip, Instant at, String action) {}
 
-  /** What: {@code resource.vaultId}, {@code vaultName}, {@code highValue}, {@code entryId}, {@code issuer}, {@code account}. */
+  /**
+   * What: {@code resource.vaultId}, {@code vaultName}, {@code highValue}, {@code entryId},
+   * {@code issuer}, {@code account}, {@code tags} (the entry's; empty when no entry is named).
+   */
   public record Resource(String vaultId, String vaultName, boolean highValue, String entryId, String issuer,
-      String account) {}
+      String account, List<String> tags) {}
 
-  /** The CEL activation; integers are {@code long} as CEL's {@code int} requires. */
-  Map<String, Object> variables() {
-    ZonedDateTime local = request.at().atZone(request.zone());
+  /** The parts that do not depend on a time zone, built once per evaluation. */
+  Map<String, Object> zoneFree() {
     return Map.of(
         "subject", Map.of("username", text(subject.username()), "orgRole", text(subject.orgRole()),
             "vaultRole", text(subject.vaultRole())),
         "auth", Map.of("aal", (long) auth.aal(), "methods", auth.methods() == null ? List.of() : auth.methods(),
             "ageSeconds", Math.max(0, request.at().getEpochSecond() - auth.authenticatedAt().getEpochSecond())),
-        "request", Map.of("ip", text(request.ip()), "weekday", local.getDayOfWeek().name(),
-            "hour", (long) local.getHour()),
         "resource", Map.of("vaultId", text(resource.vaultId()), "vaultName", text(resource.vaultName()),
             "highValue", resource.highValue(), "entryId", text(resource.entryId()), "issuer", text(resource.issuer()),
-            "account", text(resource.account())));
+            "account", text(resource.account()), "tags", resource.tags() == null ? List.of() : resource.tags()));
+  }
+
+  /** The CEL activation in {@code zone}; integers are {@code long} as CEL's {@code int} requires. */
+  Map<String, Object> variables(Map<String, Object> zoneFree, ZoneId zone) {
+    ZonedDateTime local = request.at().atZone(zone);
+    return Map.of(
+        "subject", zoneFree.get("subject"),
+        "auth", zoneFree.get("auth"),
+        "resource", zoneFree.get("resource"),
+        "request", Map.of("ip", text(request.ip()), "action", text(request.action()),
+            "weekday", local.getDayOfWeek().name(), "hour", (long) local.getHour()));
   }
 
   private static String text(String value) {

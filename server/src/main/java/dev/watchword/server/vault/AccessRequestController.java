@@ -52,6 +52,7 @@ class AccessRequestController {
 
   @PostMapping(path = "/api/v1/vaults/{vaultId}/access-requests", consumes = "application/json",
       produces = "application/json")
+  @VaultAction("access.request")
   ResponseEntity<RequestView> request(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody NewRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
@@ -62,11 +63,13 @@ class AccessRequestController {
   }
 
   @GetMapping(path = "/api/v1/vaults/{vaultId}/access-requests", produces = "application/json")
+  @VaultAction("access.list")
   RequestList ofVault(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
     return new RequestList(access.ofVault(caller, PathIds.vault(vaultId)).stream().map(this::view).toList());
   }
 
   @PostMapping("/api/v1/vaults/{vaultId}/access-requests/{requestId}/approve")
+  @VaultAction("access.approve")
   ResponseEntity<Void> approve(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String requestId, HttpServletRequest request) {
     access.decide(caller, PathIds.vault(vaultId), requestId, true, RequestOrigins.of(request));
@@ -74,6 +77,7 @@ class AccessRequestController {
   }
 
   @PostMapping("/api/v1/vaults/{vaultId}/access-requests/{requestId}/deny")
+  @VaultAction("access.deny")
   ResponseEntity<Void> deny(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String requestId, HttpServletRequest request) {
     access.decide(caller, PathIds.vault(vaultId), requestId, false, RequestOrigins.of(request));
@@ -82,6 +86,7 @@ class AccessRequestController {
 
   @PutMapping(path = "/api/v1/vaults/{vaultId}/access-settings", consumes = "application/json",
       produces = "application/json")
+  @VaultAction("vault.access-settings")
   Settings settings(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody Settings body, HttpServletRequest request) {
     return access.updateSettings(caller, PathIds.vault(vaultId), body, RequestOrigins.of(request));

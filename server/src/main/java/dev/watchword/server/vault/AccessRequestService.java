@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Just-in-time access. A member of the organisation asks for a role on a vault that its managers
  * made requestable (or on one they already belong to), for at most the vault's maximum time, with
- * a reason; a manager of that vault who is not the requester approves or denies; an approved grant
- * is a membership that expires by itself. A vault that is neither requestable nor the caller's is
+ * a reason; a manager of that vault who is not the requester approves or denies; an approved
+ * request is a grant that ends by itself, beside (never instead of) the user's lasting membership. A vault that is neither requestable nor the caller's is
  * "not found", exactly like one that does not exist.
  */
 @Service
@@ -30,15 +30,12 @@ class AccessRequestService {
 
   private final VaultService vaults;
   private final AccessRequests requests;
-  private final MembershipRepository memberships;
   private final AuditLog audit;
   private final Clock clock;
 
-  AccessRequestService(VaultService vaults, AccessRequests requests, MembershipRepository memberships,
-      AuditLog audit, Clock clock) {
+  AccessRequestService(VaultService vaults, AccessRequests requests, AuditLog audit, Clock clock) {
     this.vaults = vaults;
     this.requests = requests;
-    this.memberships = memberships;
     this.audit = audit;
     this.clock = clock;
   }
@@ -70,9 +67,8 @@ class AccessRequestService {
     if (!requests.decide(vault, id, caller.id(), approve, now, until)) {
       throw new ApprovalNotFoundException();
     }
-    if (approve && !alreadyHoldsAsMuch(vault, request, until)) {
-      memberships.put(vault, request.requester(), request.role(), until);
-    }
+    // The approved request is the grant: it sits beside any lasting membership (the strongest
+    // live role applies) and ends by itself at grant_until; vault_member is never touched.
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), approve ? "access.approve" : "access.deny",
         vault, null, origin).withDetail("request=" + id + " user=" + request.requester()
             + (approve ? " until=" + until : "")));
@@ -103,16 +99,11 @@ class AccessRequestService {
     return settings;
   }
 
-  /** Offboarding: a disabled user's pending requests are cancelled in the same transaction. */
+  /** Offboarding: a disabled user's pending requests are cancelled and live grants end, in the same transaction. */
   @EventListener
   void onUserDisabled(UserDisabled event) {
     requests.cancelPendingOf(event.user());
+    requests.endGrantsOf(event.user(), clock.instant());
   }
 
-  /** A grant never downgrades: a lasting or longer membership with at least this role stays. */
-  private boolean alreadyHoldsAsMuch(VaultId vault, Request request, Instant until) {
-    return memberships.list(vault).stream()
-        .filter(m -> m.user().equals(request.requester()))
-        .anyMatch(m -> m.role().includes(request.role()) && (m.expiresAt() == null || !m.expiresAt().isBefore(until)));
-  }
 }

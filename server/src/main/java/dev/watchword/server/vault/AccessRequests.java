@@ -98,6 +98,39 @@ class AccessRequests {
         .param("userId", user.toString()).query(AccessRequests::request).list();
   }
 
+  /**
+   * Live grants of the vault: approved requests whose time has not run out. A grant is its
+   * approved request; it sits beside the user's lasting membership and never replaces it.
+   */
+  List<Grant> liveGrants(VaultId vault, Instant now) {
+    return jdbc.sql("""
+            SELECT id, requester_id, role, grant_until FROM access_request
+            WHERE vault_id = :vaultId AND status = 'approved' AND grant_until > :now
+            ORDER BY decided_at, id""")
+        .param("vaultId", vault.toString()).param("now", now.toEpochMilli())
+        .query((rs, n) -> new Grant(rs.getString("id"), UserId.of(rs.getString("requester_id")),
+            VaultRole.fromWire(rs.getString("role")), Instant.ofEpochMilli(rs.getLong("grant_until"))))
+        .list();
+  }
+
+  /** Ends the user's live grants in one vault now (a manager removed them); how many ended. */
+  int endGrants(VaultId vault, UserId user, Instant now) {
+    return jdbc.sql("""
+            UPDATE access_request SET grant_until = :now
+            WHERE vault_id = :vaultId AND requester_id = :userId AND status = 'approved' AND grant_until > :now""")
+        .param("now", now.toEpochMilli()).param("vaultId", vault.toString()).param("userId", user.toString())
+        .update();
+  }
+
+  /** Offboarding: ends every live grant of the user, in every vault. */
+  int endGrantsOf(UserId user, Instant now) {
+    return jdbc.sql("""
+            UPDATE access_request SET grant_until = :now
+            WHERE requester_id = :userId AND status = 'approved' AND grant_until > :now""")
+        .param("now", now.toEpochMilli()).param("userId", user.toString())
+        .update();
+  }
+
   int cancelPendingOf(UserId user) {
     return jdbc.sql("UPDATE access_request SET status = 'cancelled' WHERE requester_id = :userId AND status = 'pending'")
         .param("userId", user.toString()).update();
@@ -115,6 +148,9 @@ class AccessRequests {
   record Settings(boolean requestable, int maxGrantMinutes) {}
 
   public record Requestable(String id, String name, String client, int maxGrantMinutes) {}
+
+  /** A live just-in-time grant: the approved request {@code requestId} gives {@code role} until {@code until}. */
+  record Grant(String requestId, UserId user, VaultRole role, Instant until) {}
 
   public record Request(String id, VaultId vault, String vaultName, UserId requester, VaultRole role, int minutes,
       String reason, String status, Instant createdAt, Instant expiresAt, Instant grantUntil) {

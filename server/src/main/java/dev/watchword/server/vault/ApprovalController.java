@@ -25,6 +25,7 @@ class ApprovalController {
   }
 
   @GetMapping
+  @VaultAction("approval.list")
   PendingList pending(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
     return new PendingList(approvals.pending(caller, PathIds.vault(vaultId)).stream()
         .map(p -> new PendingItem(p.id(), p.entry().toString(), p.requesterName(), p.purpose(), p.reason(),
@@ -33,6 +34,7 @@ class ApprovalController {
   }
 
   @PostMapping("/{approvalId}/approve")
+  @VaultAction("approval.approve")
   ResponseEntity<Void> approve(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String approvalId, HttpServletRequest request) {
     approvals.decide(caller, PathIds.vault(vaultId), approvalId, true, RequestOrigins.of(request));
@@ -40,6 +42,7 @@ class ApprovalController {
   }
 
   @PostMapping("/{approvalId}/deny")
+  @VaultAction("approval.deny")
   ResponseEntity<Void> deny(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String approvalId, HttpServletRequest request) {
     approvals.decide(caller, PathIds.vault(vaultId), approvalId, false, RequestOrigins.of(request));

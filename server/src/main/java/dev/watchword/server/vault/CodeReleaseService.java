@@ -26,8 +26,10 @@ import org.springframework.stereotype.Service;
  * <p>Guarantees: the seed is decrypted only to compute the code and zeroed right after; the
  * {@code code.release} event commits in the same transaction as the HOTP counter it consumed,
  * and the code is returned only after that commit (if the audit write fails, no code leaves);
- * a refused release is audited as a denial in a transaction of its own; the vault's context
- * policies are evaluated before any approval, HOTP counter or seed is touched.
+ * a refused release is audited as a denial in a transaction of its own, with the caller's reason
+ * and, when a policy refused, the deciding rule; the organisation's and the vault's context
+ * policies are evaluated here (the route is {@link VaultAction#evaluatedByService}) before any
+ * approval, HOTP counter or seed is touched.
  */
 @Service
 class CodeReleaseService {
@@ -63,7 +65,7 @@ class CodeReleaseService {
 
   /** The rule named in the audit when a policy refused; release rules and roles name themselves in the detail. */
   static String decidingRule(ProblemException refused) {
-    return refused instanceof PolicyDeniedException policy ? "policy:" + policy.ruleName() : null;
+    return refused instanceof PolicyDeniedException policy ? policy.auditRule() : null;
   }
 
   /** Audits a release asked for with an id that is not even well-formed, and returns the refusal to throw. */
@@ -80,7 +82,7 @@ class CodeReleaseService {
     ReleaseRules rules = vault.rules();
     rules.check(reason);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
-    PolicyDecision decision = policies.decide(caller, vault, sealed.entry(), origin);
+    PolicyDecision decision = policies.decide(caller, vault, sealed.entry(), ACTION, origin);
     decision.orThrow();
     String policy = decision.passed() == 0 ? "" : " policy=" + decision.passed();
     OtpParameters parameters = sealed.entry().parameters();

@@ -7,10 +7,11 @@ import dev.watchword.otp.OtpType;
 import dev.watchword.otp.OtpauthUri;
 import dev.watchword.otp.Secret;
 import dev.watchword.server.web.PlainTextRule;
+import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/vaults/{vaultId}/entries}: either {@code uri} (an otpauth URI)
- * or the separate fields. Never printed with its secret.
+ * or the separate fields, and with either, optional {@code tags}. Never printed with its secret.
  */
 record CreateEntryRequest(
     String uri,
@@ -21,30 +22,33 @@ record CreateEntryRequest(
     String algorithm,
     Integer digits,
     Integer period,
-    Long counter) {
+    Long counter,
+    List<String> tags) {
 
   private static final int MAX_TEXT = 256;
 
   /** Parses and validates; every failure names the field and never quotes the secret. */
   EntryDraft toDraft() {
+    // Tags first: a refusal then never depends on whether the secret parsed.
+    List<String> normalisedTags = EntryTags.of(tags);
     try {
-      return uri != null ? fromUri() : fromFields();
+      return uri != null ? fromUri(normalisedTags) : fromFields(normalisedTags);
     } catch (OtpFormatException e) {
       throw new InvalidEntryException(e.getMessage());
     }
   }
 
-  private EntryDraft fromUri() {
+  private EntryDraft fromUri(List<String> normalisedTags) {
     if (issuer != null || account != null || secret != null || type != null || algorithm != null
         || digits != null || period != null || counter != null) {
       throw new InvalidEntryException("Give either 'uri' or the separate fields, not both.");
     }
     OtpauthUri parsed = OtpauthUri.parse(uri);
     return new EntryDraft(parsed.hasIssuer() ? parsed.issuer() : null, parsed.account(), parsed.secret(),
-        parsed.parameters());
+        parsed.parameters(), normalisedTags);
   }
 
-  private EntryDraft fromFields() {
+  private EntryDraft fromFields(List<String> normalisedTags) {
     if (secret == null || secret.isBlank()) {
       throw new InvalidEntryException("Field 'secret' is required (or give 'uri').");
     }
@@ -61,7 +65,7 @@ record CreateEntryRequest(
       case STEAM -> steam(hmac, codePeriod);
     };
     return new EntryDraft(text("issuer", issuer), text("account", account), Secret.fromBase32(secret),
-        parameters);
+        parameters, normalisedTags);
   }
 
   /** Steam Guard fixes the algorithm and the length; saying otherwise is a mistake worth telling. */
@@ -92,7 +96,8 @@ record CreateEntryRequest(
 
   @Override
   public String toString() {
-    return "CreateEntryRequest[issuer=" + issuer + ", account=" + account + ", type=" + type + ", secret=<redacted>"
+    return "CreateEntryRequest[issuer=" + issuer + ", account=" + account + ", type=" + type + ", tags=" + tags
+        + ", secret=<redacted>"
         + (uri == null ? "" : ", uri=<redacted>") + "]";
   }
 }

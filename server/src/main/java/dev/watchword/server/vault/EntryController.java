@@ -16,10 +16,12 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +37,7 @@ class EntryController {
   }
 
   @PostMapping(consumes = "application/json")
+  @VaultAction("entry.create")
   ResponseEntity<EntryView> create(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestBody CreateEntryRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
@@ -43,12 +46,18 @@ class EntryController {
         .body(EntryView.of(entry));
   }
 
+  /** {@code ?tag=prod} lists only the entries tagged {@code prod}. */
   @GetMapping
-  EntryList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new EntryList(entries.list(caller, PathIds.vault(vaultId)).stream().map(EntryView::of).toList());
+  @VaultAction("entry.list")
+  EntryList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @RequestParam(required = false) String tag) {
+    VaultId vault = PathIds.vault(vaultId);
+    String filter = tag == null ? null : EntryTags.filter(tag);
+    return new EntryList(entries.list(caller, vault, filter).stream().map(EntryView::of).toList());
   }
 
   @PostMapping(path = "/{entryId}/code")
+  @VaultAction(value = "code.release", evaluatedByService = true)
   ResponseEntity<ReleaseOutcome> code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) CodeRequest body,
       HttpServletRequest request) {
@@ -67,16 +76,24 @@ class EntryController {
     return ResponseEntity.status(outcome instanceof ApprovalRequired ? 202 : 200).body(outcome);
   }
 
-  /** Managers mark an entry high-value: its codes then need a second person's approval. */
-  @org.springframework.web.bind.annotation.PatchMapping(path = "/{entryId}", consumes = "application/json")
+  /**
+   * Changes an entry's settings; fields left out keep their value. Managers mark it high-value (its
+   * codes then need a second person's approval); editors set its tags (the list replaces them all).
+   */
+  @PatchMapping(path = "/{entryId}", consumes = "application/json")
+  @VaultAction("entry.settings")
   EntryView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody UpdateEntryRequest body, HttpServletRequest request) {
+    VaultId vault = PathIds.vault(vaultId);
     EntryId entry = PathIds.entry(entryId);
-    return EntryView.of(entries.setHighValue(caller, PathIds.vault(vaultId), entry, body.highValue(),
-        RequestOrigins.of(request)));
+    if (body.highValue() == null && body.tags() == null) {
+      throw new InvalidEntryException("Give 'highValue', 'tags' or both.");
+    }
+    List<String> tags = body.tags() == null ? null : EntryTags.of(body.tags());
+    return EntryView.of(entries.update(caller, vault, entry, body.highValue(), tags, RequestOrigins.of(request)));
   }
 
-  record UpdateEntryRequest(@jakarta.validation.constraints.NotNull Boolean highValue) {}
+  record UpdateEntryRequest(Boolean highValue, List<String> tags) {}
 
   /** A malformed id names no vault, so it is "not found" like any other unknown id. */
 
@@ -87,14 +104,15 @@ class EntryController {
   /** An entry as the API shows it: never the secret. */
   record EntryView(String id, String vaultId, String issuer, String account, String type, String algorithm,
       int digits, Integer period, Long counter, boolean weakSecret, Instant createdAt, boolean rotationDue,
-      boolean highValue) {
+      boolean highValue, List<String> tags) {
 
     static EntryView of(Entry entry) {
       OtpParameters p = entry.parameters();
       boolean hotp = p.type() == OtpType.HOTP;
       return new EntryView(entry.id().toString(), entry.vaultId().toString(), entry.issuer(), entry.account(),
           p.type().lowerName(), p.algorithm().name(), p.digits(), hotp ? null : p.period(),
-          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt(), entry.rotationDue(), entry.highValue());
+          hotp ? p.counter() : null, entry.weakSecret(), entry.createdAt(), entry.rotationDue(), entry.highValue(),
+          entry.tags());
     }
   }
 

@@ -9,21 +9,38 @@ import dev.watchword.server.shared.VaultId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Entries of a vault. Every statement carries {@code vault_id = :vaultId}. */
+/**
+ * Entries of a vault and their tags. Every statement carries {@code vault_id = :vaultId}. An entry
+ * is read with its tags in one statement (a LEFT JOIN gives one row per tag), so the hot path
+ * costs no extra round trip.
+ */
 @Repository
 class EntryRepository {
 
   private static final String COLUMNS = """
-      id, vault_id, issuer, account, otp_type, encoder, algorithm, digits, period, counter, weak_secret, created_at,
-      rotation_due_at, high_value""";
+      e.id, e.vault_id, e.issuer, e.account, e.otp_type, e.encoder, e.algorithm, e.digits, e.period, e.counter,
+      e.weak_secret, e.created_at, e.rotation_due_at, e.high_value, t.tag""";
+  private static final String FROM = """
+       FROM entry e LEFT JOIN entry_tag t ON t.vault_id = e.vault_id AND t.entry_id = e.id
+      WHERE e.vault_id = :vaultId""";
+  private static final String ORDER = " ORDER BY COALESCE(e.issuer, ''), e.account, e.id, t.tag";
 
   /** The stored {@code encoder} of a Steam Guard entry (see migration V15). */
   private static final String STEAM = "steam";
+
+  static final int IDS_PER_STATEMENT = 500;
+  private static final ResultSetExtractor<List<SealedEntry>> WITH_TAGS = rs -> read(rs, false);
+  private static final ResultSetExtractor<List<SealedEntry>> SEALED_WITH_TAGS = rs -> read(rs, true);
 
   private final JdbcClient jdbc;
 
@@ -31,6 +48,7 @@ class EntryRepository {
     this.jdbc = jdbc;
   }
 
+  /** Stores a new entry and its tags. */
   void insert(Entry entry, byte[] secretCiphertext, UserId createdBy) {
     OtpParameters p = entry.parameters();
     jdbc.sql("""
@@ -53,29 +71,62 @@ class EntryRepository {
         .param("createdAt", entry.createdAt().toEpochMilli())
         .param("createdBy", createdBy.toString())
         .update();
+    insertTags(entry.vaultId(), entry.id(), entry.tags());
   }
 
-  List<Entry> list(VaultId vaultId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM entry WHERE vault_id = :vaultId ORDER BY COALESCE(issuer, ''), account, id")
-        .param("vaultId", vaultId.toString())
-        .query(EntryRepository::entry)
-        .list();
+  /** Replaces the entry's tags with {@code tags} (already normalised). */
+  void replaceTags(VaultId vaultId, EntryId entryId, List<String> tags) {
+    jdbc.sql("DELETE FROM entry_tag WHERE vault_id = :vaultId AND entry_id = :id")
+        .param("vaultId", vaultId.toString()).param("id", entryId.toString()).update();
+    insertTags(vaultId, entryId, tags);
+  }
+
+  private void insertTags(VaultId vaultId, EntryId entryId, List<String> tags) {
+    for (String tag : tags) {
+      jdbc.sql("INSERT INTO entry_tag (vault_id, entry_id, tag) VALUES (:vaultId, :id, :tag)")
+          .param("vaultId", vaultId.toString()).param("id", entryId.toString()).param("tag", tag).update();
+    }
+  }
+
+  /** The vault's entries, with their tags; only those carrying {@code tag} unless it is {@code null}. */
+  List<Entry> list(VaultId vaultId, String tag) {
+    String filter = tag == null ? ""
+        : " AND e.id IN (SELECT entry_id FROM entry_tag WHERE vault_id = :vaultId AND tag = :tag)";
+    var statement = jdbc.sql("SELECT " + COLUMNS + FROM + filter + ORDER).param("vaultId", vaultId.toString());
+    if (tag != null) {
+      statement = statement.param("tag", tag);
+    }
+    return statement.query(WITH_TAGS).stream().map(SealedEntry::entry).toList();
   }
 
   Optional<SealedEntry> findSealed(VaultId vaultId, EntryId entryId) {
-    return jdbc.sql("SELECT " + COLUMNS + ", secret_ciphertext FROM entry WHERE vault_id = :vaultId AND id = :id")
+    return jdbc.sql("SELECT " + COLUMNS + ", e.secret_ciphertext" + FROM + " AND e.id = :id" + ORDER)
         .param("vaultId", vaultId.toString())
         .param("id", entryId.toString())
-        .query((rs, row) -> new SealedEntry(entry(rs, row), rs.getBytes("secret_ciphertext")))
-        .optional();
+        .query(SEALED_WITH_TAGS).stream().findFirst();
   }
 
-  /** Every entry of the vault with its sealed seed (for duplicate detection on import). */
+  /**
+   * The entries of the vault among {@code ids} (others are absent from the map), in statements of
+   * at most {@value #IDS_PER_STATEMENT} ids: one per vault for a report, not one per entry.
+   */
+  Map<EntryId, Entry> findAll(VaultId vaultId, Collection<EntryId> ids) {
+    Map<EntryId, Entry> found = new HashMap<>();
+    List<String> all = ids.stream().map(EntryId::toString).distinct().toList();
+    for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+      jdbc.sql("SELECT " + COLUMNS + FROM + " AND e.id IN (:ids)" + ORDER)
+          .param("vaultId", vaultId.toString())
+          .param("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
+          .query(WITH_TAGS).forEach(sealed -> found.put(sealed.entry().id(), sealed.entry()));
+    }
+    return found;
+  }
+
+  /** Every entry of the vault with its sealed seed (for duplicate detection on import, and export). */
   List<SealedEntry> listSealed(VaultId vaultId) {
-    return jdbc.sql("SELECT " + COLUMNS + ", secret_ciphertext FROM entry WHERE vault_id = :vaultId")
+    return jdbc.sql("SELECT " + COLUMNS + ", e.secret_ciphertext" + FROM + ORDER)
         .param("vaultId", vaultId.toString())
-        .query((rs, row) -> new SealedEntry(entry(rs, row), rs.getBytes("secret_ciphertext")))
-        .list();
+        .query(SEALED_WITH_TAGS);
   }
 
   void setHighValue(VaultId vaultId, EntryId entryId, boolean highValue) {
@@ -122,7 +173,37 @@ class EntryRepository {
         .orElseThrow(HotpCounterExhaustedException::new);
   }
 
-  private static Entry entry(ResultSet rs, int row) throws SQLException {
+  /**
+   * Reads entries from rows ordered by entry, one row per tag (one with a null tag for an entry
+   * without tags). Without {@code sealed} the ciphertext is not read and stays empty.
+   */
+  private static List<SealedEntry> read(ResultSet rs, boolean sealed) throws SQLException {
+    List<SealedEntry> read = new ArrayList<>();
+    Entry entry = null;
+    byte[] ciphertext = null;
+    List<String> tags = new ArrayList<>();
+    while (rs.next()) {
+      String id = rs.getString("id");
+      if (entry == null || !entry.id().toString().equals(id)) {
+        if (entry != null) {
+          read.add(new SealedEntry(entry.withTags(tags), ciphertext));
+        }
+        entry = entry(rs);
+        ciphertext = sealed ? rs.getBytes("secret_ciphertext") : new byte[0];
+        tags = new ArrayList<>();
+      }
+      String tag = rs.getString("tag");
+      if (tag != null) {
+        tags.add(tag);
+      }
+    }
+    if (entry != null) {
+      read.add(new SealedEntry(entry.withTags(tags), ciphertext));
+    }
+    return read;
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
     OtpType type = OtpType.parse(rs.getString("otp_type"));
     HmacAlgorithm algorithm = HmacAlgorithm.parse(rs.getString("algorithm"));
     int digits = rs.getInt("digits");
@@ -137,7 +218,7 @@ class EntryRepository {
     return new Entry(EntryId.of(rs.getString("id")), VaultId.of(rs.getString("vault_id")),
         rs.getString("issuer"), rs.getString("account"), parameters, rs.getBoolean("weak_secret"),
         Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "rotation_due_at"),
-        rs.getBoolean("high_value"));
+        rs.getBoolean("high_value"), List.of());
   }
 
   private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The technician's search across every vault the caller can see: each word of the query must
- * appear in the entry's issuer, account, or its vault's name or client. Only visible vaults are
+ * appear in the entry's issuer, account or tags, or its vault's name or client. Only visible vaults are
  * read, through the same role-scoped queries as the API, so a search cannot reach further.
  */
 @Component
@@ -31,7 +31,7 @@ class EntrySearch {
     List<String> words = words(query);
     List<Hit> hits = new ArrayList<>();
     for (Vault vault : vaults.listVisible(caller)) {
-      for (Entry entry : entries.list(caller, vault.id())) {
+      for (Entry entry : entries.list(caller, vault.id(), null)) {
         if (matches(words, vault, entry)) {
           hits.add(new Hit(vault, entry));
         }
@@ -54,7 +54,7 @@ class EntrySearch {
 
   private static boolean matches(List<String> words, Vault vault, Entry entry) {
     String haystack = String.join("\n", lower(entry.issuer()), lower(entry.account()), lower(vault.name()),
-        lower(vault.client()));
+        lower(vault.client()), String.join("\n", entry.tags()));
     return words.stream().allMatch(haystack::contains);
   }
 

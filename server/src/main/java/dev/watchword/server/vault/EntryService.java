@@ -44,7 +44,7 @@ class EntryService {
   Entry insert(Caller caller, VaultId vaultId, EntryDraft draft, RequestOrigin origin, String detail) {
     EntryId id = EntryId.random();
     Entry entry = new Entry(id, vaultId, draft.issuer(), draft.account(), draft.parameters(),
-        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, false);
+        draft.secret().isWeak(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, false, draft.tags());
     byte[] seed = draft.secret().bytes();
     try {
       entries.insert(entry, cipher.encrypt(vaultId, id, seed), caller.id());
@@ -57,21 +57,34 @@ class EntryService {
     return entry;
   }
 
-  /** Marks an entry high-value (two-person release) or not; managers only. */
+  /**
+   * Changes what is given ({@code null} keeps it): whether the entry is high-value (two-person
+   * release; managers only) and its tags (normalised; editors). Audited as one {@code entry.settings}.
+   */
   @Transactional
-  Entry setHighValue(Caller caller, VaultId vaultId, EntryId entryId, boolean highValue, RequestOrigin origin) {
-    vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
+  Entry update(Caller caller, VaultId vaultId, EntryId entryId, Boolean highValue, List<String> tags,
+      RequestOrigin origin) {
+    vaults.getWithRole(caller, vaultId, highValue != null ? VaultRole.MANAGER : VaultRole.EDITOR);
     entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
-    entries.setHighValue(vaultId, entryId, highValue);
+    StringBuilder detail = new StringBuilder();
+    if (highValue != null) {
+      entries.setHighValue(vaultId, entryId, highValue);
+      detail.append("highValue=").append(highValue);
+    }
+    if (tags != null) {
+      entries.replaceTags(vaultId, entryId, tags);
+      detail.append(detail.isEmpty() ? "" : " ").append("tags=").append(String.join(",", tags));
+    }
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.settings", vaultId, entryId, origin)
-        .withDetail("highValue=" + highValue));
+        .withDetail(detail.toString()));
     return entries.findSealed(vaultId, entryId).orElseThrow().entry();
   }
 
   // No transaction: on SQLite every transaction takes the write lock up front (BEGIN IMMEDIATE),
   // and these reads need no more consistency than each statement gives.
-  List<Entry> list(Caller caller, VaultId vaultId) {
+  /** The vault's entries; only those tagged {@code tag} unless it is {@code null} (already normalised). */
+  List<Entry> list(Caller caller, VaultId vaultId, String tag) {
     vaults.getVisible(caller, vaultId);
-    return entries.list(vaultId);
+    return entries.list(vaultId, tag);
   }
 }

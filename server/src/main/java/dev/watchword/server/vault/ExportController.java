@@ -42,6 +42,7 @@ class ExportController {
   }
 
   @PostMapping(path = "/api/v1/vaults/{vaultId}/export", consumes = "application/json")
+  @VaultAction("vault.export")
   ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody ExportRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);

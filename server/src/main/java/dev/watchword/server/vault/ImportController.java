@@ -48,6 +48,7 @@ class ImportController {
 
   @PostMapping(path = "/api/v1/vaults/{vaultId}/import", consumes = "multipart/form-data",
       produces = "application/json")
+  @VaultAction("vault.import")
   ImportReport importFile(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestPart("file") MultipartFile file, @RequestParam(required = false) String password,
       @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
@@ -68,6 +69,7 @@ class ImportController {
 
   @PostMapping(path = "/api/v1/vaults/{vaultId}/import", consumes = "application/json",
       produces = "application/json")
+  @VaultAction("vault.import")
   ImportReport importText(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody ImportText body, @RequestParam(defaultValue = "false") boolean dryRun,
       HttpServletRequest request) {

@@ -6,11 +6,8 @@ import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,22 +30,28 @@ class MemberController {
   }
 
   @GetMapping
+  @VaultAction("member.list")
   MemberList list(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId) {
-    return new MemberList(memberships.list(caller, PathIds.vault(vaultId)).stream()
-        .map(m -> MemberView.of(vaultId, m)).toList());
+    MembershipService.Members found = memberships.list(caller, PathIds.vault(vaultId));
+    List<MemberView> members = new java.util.ArrayList<>();
+    found.direct().forEach(m -> members.add(MemberView.of(vaultId, m)));
+    found.grants().forEach(g -> members.add(new MemberView(vaultId, g.user().toString(), g.role().wireName(),
+        g.until(), MemberView.ACCESS_REQUEST)));
+    return new MemberList(members);
   }
 
   @PutMapping(path = "/{userId}", consumes = "application/json")
+  @VaultAction("member.set")
   MemberView put(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
-      @Valid @RequestBody PutMemberRequest body, HttpServletRequest request) {
+      @Valid @RequestBody RoleGrantRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
     UserId member = UserId.parse(userId).orElseThrow(MemberNotFoundException::new);
-    VaultRole role = VaultRole.fromWire(body.role().toLowerCase(Locale.ROOT));
     return MemberView.of(vaultId,
-        memberships.put(caller, vault, member, role, body.expiresAt(), RequestOrigins.of(request)));
+        memberships.put(caller, vault, member, body.vaultRole(), body.expiresAt(), RequestOrigins.of(request)));
   }
 
   @DeleteMapping("/{userId}")
+  @VaultAction("member.remove")
   ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String userId, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
@@ -58,13 +61,17 @@ class MemberController {
   }
 
 
-  record PutMemberRequest(
-      @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
-      Instant expiresAt) {}
+  /**
+   * {@code source}: {@code direct} (set here, lasting unless {@code expiresAt}) or
+   * {@code access-request} (an approved just-in-time request, until {@code expiresAt}); a user can
+   * hold both, and the strongest live role applies.
+   */
+  record MemberView(String vaultId, String userId, String role, Instant expiresAt, String source) {
+    static final String DIRECT = "direct";
+    static final String ACCESS_REQUEST = "access-request";
 
-  record MemberView(String vaultId, String userId, String role, Instant expiresAt) {
     static MemberView of(String vaultId, MembershipRepository.Member member) {
-      return new MemberView(vaultId, member.user().toString(), member.role().wireName(), member.expiresAt());
+      return new MemberView(vaultId, member.user().toString(), member.role().wireName(), member.expiresAt(), DIRECT);
     }
   }
 

@@ -20,7 +20,10 @@ class MembershipRepository {
     this.clock = clock;
   }
 
-  /** Sets the member's role and expiry, replacing what they had. */
+  /**
+   * Sets the member's direct role and expiry, replacing the direct role they had (a manager's
+   * decision); just-in-time grants are not memberships and never come through here.
+   */
   void put(VaultId vault, UserId user, VaultRole role, Instant expiresAt) {
     Long expires = expiresAt == null ? null : expiresAt.toEpochMilli();
     int updated = jdbc.sql("""
@@ -44,13 +47,16 @@ class MembershipRepository {
         .param("vaultId", vault.toString()).param("userId", user.toString()).update() == 1;
   }
 
-  /** Managers whose membership has not expired, other than {@code except}. */
-  int otherLiveManagers(VaultId vault, UserId except) {
+  /**
+   * Direct managers without an expiry, other than {@code except}: the ones a vault can rely on. A
+   * manager until some time, through a group or through a just-in-time grant does not count,
+   * because that role ends by itself.
+   */
+  int otherLastingManagers(VaultId vault, UserId except) {
     return jdbc.sql("""
             SELECT COUNT(*) FROM vault_member
-            WHERE vault_id = :vaultId AND role = 'manager' AND user_id <> :except
-              AND (expires_at IS NULL OR expires_at > :now)""")
-        .param("vaultId", vault.toString()).param("except", except.toString()).param("now", clock.millis())
+            WHERE vault_id = :vaultId AND role = 'manager' AND user_id <> :except AND expires_at IS NULL""")
+        .param("vaultId", vault.toString()).param("except", except.toString())
         .query(Integer.class).single();
   }
 
@@ -80,11 +86,19 @@ class MembershipRepository {
         .param("now", now).param("userId", user.toString()).update();
   }
 
-  /** Every vault the user was ever a member of (live or ended), with its name. */
+  /**
+   * Every vault the user was ever a member of (live or ended), with its name, and every vault an
+   * approved just-in-time request gave them (until the grant's end).
+   */
   List<ReachableVault> everReachable(UserId user) {
     return jdbc.sql("""
-            SELECT v.id, v.name, v.client, m.role, m.expires_at FROM vault_member m JOIN vault v ON v.id = m.vault_id
-            WHERE m.user_id = :userId ORDER BY v.name, v.id""")
+            SELECT v.id, v.name, v.client, m.role, m.expires_at FROM (
+                SELECT vault_id, role, expires_at FROM vault_member WHERE user_id = :userId
+              UNION ALL
+                SELECT vault_id, role, grant_until AS expires_at FROM access_request
+                WHERE requester_id = :userId AND status = 'approved'
+            ) m JOIN vault v ON v.id = m.vault_id
+            ORDER BY v.name, v.id, m.expires_at""")
         .param("userId", user.toString())
         .query((rs, n) -> {
           long expires = rs.getLong("expires_at");

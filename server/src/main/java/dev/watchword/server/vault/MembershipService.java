@@ -18,20 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Vault memberships: managers give and take roles, optionally until a time; the grant ends by
  * itself because every read filters on {@code expires_at}. A vault always keeps one manager.
+ * Just-in-time grants ({@link AccessRequests.Grant}) live beside these rows and never change them.
  */
 @Service
 class MembershipService {
 
   private final VaultService vaults;
   private final MembershipRepository memberships;
+  private final AccessRequests grants;
   private final UserDirectory users;
   private final AuditLog audit;
   private final Clock clock;
 
-  MembershipService(VaultService vaults, MembershipRepository memberships, UserDirectory users, AuditLog audit,
-      Clock clock) {
+  MembershipService(VaultService vaults, MembershipRepository memberships, AccessRequests grants,
+      UserDirectory users, AuditLog audit, Clock clock) {
     this.vaults = vaults;
     this.memberships = memberships;
+    this.grants = grants;
     this.users = users;
     this.audit = audit;
     this.clock = clock;
@@ -44,9 +47,7 @@ class MembershipService {
     if (!users.isActive(member)) {
       throw new MemberNotFoundException();
     }
-    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-      throw new InvalidMembershipException("'expiresAt' must be in the future.");
-    }
+    requireFuture(expiresAt, clock);
     if (role != VaultRole.MANAGER || expiresAt != null) {
       requireAnotherManager(vault, member);
     }
@@ -60,16 +61,20 @@ class MembershipService {
   void remove(Caller caller, VaultId vault, UserId member, RequestOrigin origin) {
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);
     requireAnotherManager(vault, member);
-    if (!memberships.remove(vault, member)) {
+    // Removing someone takes all they hold here directly: the lasting role and any live grant.
+    boolean removed = memberships.remove(vault, member);
+    boolean grantsEnded = grants.endGrants(vault, member, clock.instant()) > 0;
+    if (!removed && !grantsEnded) {
       throw new MemberNotFoundException();
     }
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "member.remove", vault, null, origin)
         .withDetail("user=" + member));
   }
 
-  List<MembershipRepository.Member> list(Caller caller, VaultId vault) {
+  /** Direct memberships and live just-in-time grants; a user can appear in both. */
+  Members list(Caller caller, VaultId vault) {
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);
-    return memberships.list(vault);
+    return new Members(memberships.list(vault), grants.liveGrants(vault, clock.instant()));
   }
 
   /** Offboarding: a disabled user loses every vault role in the transaction that disabled them. */
@@ -78,9 +83,18 @@ class MembershipService {
     memberships.endEverywhere(event.user());
   }
 
+  /** Refuses (400) an expiry that is not in the future; {@code null} (lasting) passes. */
+  static void requireFuture(Instant expiresAt, Clock clock) {
+    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+      throw new InvalidMembershipException("'expiresAt' must be in the future.");
+    }
+  }
+
   private void requireAnotherManager(VaultId vault, UserId changing) {
-    if (memberships.otherLiveManagers(vault, changing) == 0) {
+    if (memberships.otherLastingManagers(vault, changing) == 0) {
       throw new LastManagerException();
     }
   }
+
+  record Members(List<MembershipRepository.Member> direct, List<AccessRequests.Grant> grants) {}
 }

@@ -8,7 +8,12 @@ import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.vault.OffboardingReport.RevealItem;
 import dev.watchword.server.vault.OffboardingReport.VaultItem;
+import dev.watchword.server.shared.EntryId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,17 +44,22 @@ class OffboardingReports {
     List<VaultItem> vaults = memberships.everReachable(user).stream()
         .map(v -> new VaultItem(v.id().toString(), v.name(), v.client(), v.role().wireName(), v.until()))
         .toList();
-    List<RevealItem> reveals = audit.allowedActionsOf(user, SeedRevealService.REVEAL).stream()
-        .map(this::reveal)
-        .toList();
+    List<RevealItem> reveals = reveals(audit.allowedActionsOf(user, SeedRevealService.REVEAL));
     return new OffboardingReport(user.toString(), vaults, reveals);
   }
 
-  private RevealItem reveal(RecordedAction action) {
-    VaultId vault = action.vaultId();
-    return entries.findSealed(vault, action.entryId())
-        .map(sealed -> new RevealItem(vault.toString(), action.entryId().toString(), sealed.entry().issuer(),
-            sealed.entry().account(), action.at(), sealed.entry().rotationDue()))
-        .orElse(new RevealItem(vault.toString(), action.entryId().toString(), null, null, action.at(), false));
+  /** Each reveal with its entry as it is now: one query per vault involved, not one per reveal. */
+  private List<RevealItem> reveals(List<RecordedAction> actions) {
+    Map<VaultId, Map<EntryId, Entry>> entriesByVault = new HashMap<>();
+    actions.stream().collect(Collectors.groupingBy(RecordedAction::vaultId, LinkedHashMap::new,
+            Collectors.mapping(RecordedAction::entryId, Collectors.toList())))
+        .forEach((vault, ids) -> entriesByVault.put(vault, entries.findAll(vault, ids)));
+    return actions.stream().map(action -> {
+      Entry entry = entriesByVault.get(action.vaultId()).get(action.entryId());
+      return entry == null
+          ? new RevealItem(action.vaultId().toString(), action.entryId().toString(), null, null, action.at(), false)
+          : new RevealItem(action.vaultId().toString(), action.entryId().toString(), entry.issuer(), entry.account(),
+              action.at(), entry.rotationDue());
+    }).toList();
   }
 }

@@ -1,6 +1,9 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.server.policy.PolicyRule;
+import dev.watchword.server.policy.RuleSet;
+import dev.watchword.server.policy.RuleSetRows;
+import dev.watchword.server.policy.StoredRule;
 import dev.watchword.server.shared.VaultId;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +19,21 @@ class PolicyRuleRepository {
 
   PolicyRuleRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * The vault's rules, oldest first, with its policy time zone, in one statement: read on every
+   * request to the vault. A vault that does not exist has no rules.
+   */
+  RuleSet ruleSet(VaultId vaultId) {
+    RuleSetRows rows = new RuleSetRows("policy_time_zone");
+    jdbc.sql("""
+            SELECT v.policy_time_zone, r.id, r.name, r.expression
+            FROM vault v LEFT JOIN vault_policy_rule r ON r.vault_id = v.id
+            WHERE v.id = :vaultId ORDER BY r.created_at, r.id""")
+        .param("vaultId", vaultId.toString())
+        .query(rows);
+    return rows.toRuleSet();
   }
 
   /** The vault's rules, oldest first: the order they are evaluated in. */
@@ -64,6 +82,4 @@ class PolicyRuleRepository {
         .param("vaultId", vaultId.toString())
         .update();
   }
-
-  record StoredRule(PolicyRule rule, Instant createdAt) {}
 }

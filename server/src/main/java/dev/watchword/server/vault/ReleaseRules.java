@@ -34,6 +34,21 @@ public record ReleaseRules(boolean requireReason, String ticketPattern, boolean 
     return new ReleaseRules(requireReason || ticketPattern != null, ticketPattern, highValue);
   }
 
+  /**
+   * A change to the rules: a {@code null} field keeps its value; {@code ticketPattern} {@code ""}
+   * (or blank) removes the pattern.
+   */
+  record Change(Boolean requireReason, String ticketPattern, Boolean highValue) {
+
+    /** The rules after this change, validated (a new pattern must compile). */
+    ReleaseRules applyTo(ReleaseRules current) {
+      String pattern = ticketPattern == null ? current.ticketPattern()
+          : ticketPattern.isBlank() ? null : ticketPattern.strip();
+      return of(requireReason != null ? requireReason : current.requireReason(), pattern,
+          highValue != null ? highValue : current.highValue());
+    }
+  }
+
   /** Refuses a release whose reason the rules do not accept. */
   void check(String reason) {
     if (!requireReason) {

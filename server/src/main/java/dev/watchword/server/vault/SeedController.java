@@ -32,6 +32,7 @@ class SeedController {
   }
 
   @PostMapping("/reveal")
+  @VaultAction(value = "seed.reveal", evaluatedByService = true)
   ResponseEntity<RevealOutcome> reveal(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) RevealRequest body,
       HttpServletRequest request) {
@@ -44,6 +45,7 @@ class SeedController {
   }
 
   @PutMapping(path = "/secret", consumes = "application/json")
+  @VaultAction("entry.rotate")
   EntryView replace(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody ReplaceSecretRequest body, HttpServletRequest request) {
     Secret secret;

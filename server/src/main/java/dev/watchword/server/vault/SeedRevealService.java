@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Guarantees: a reveal needs the vault's manager role and a sign-in within the last 15
  * minutes (step-up), obeys the vault's reason rules, is audited as {@code seed.reveal} in the
- * same transaction, and marks the entry "rotation due" until an editor replaces its seed; in a
+ * same transaction, and marks the entry "rotation due" until an editor replaces its seed; it
+ * passes the organisation's and the vault's context policies, evaluated here with the entry (the
+ * route is {@link VaultAction#evaluatedByService}), a refusal audited with the caller's reason; in a
  * high-value vault or for a high-value entry it also needs a second person's approval; the
  * offboarding report lists every reveal by a leaver.
  */
@@ -40,11 +42,14 @@ class SeedRevealService {
   private final Clock clock;
   private final AuditedRefusals refusals;
   private final ReleaseApprovalService approvals;
+  private final VaultPolicyService policies;
 
-  SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, SealedSeeds seeds, StepUp stepUp, AuditLog audit,
-      Clock clock, AuditedRefusals refusals, ReleaseApprovalService approvals) {
+  SeedRevealService(VaultService vaults, EntryRepository entries, SeedCipher cipher, SealedSeeds seeds, StepUp stepUp,
+      AuditLog audit, Clock clock, AuditedRefusals refusals, ReleaseApprovalService approvals,
+      VaultPolicyService policies) {
     this.refusals = refusals;
     this.approvals = approvals;
+    this.policies = policies;
     this.vaults = vaults;
     this.entries = entries;
     this.cipher = cipher;
@@ -59,16 +64,18 @@ class SeedRevealService {
       RequestOrigin origin) {
     return refusals.run(() -> revealAudited(caller, vaultId, entryId, reason, approvalId, origin),
         refused -> new AuditEvent(caller.id(), caller.username(), REVEAL, vaultId, entryId, Decision.DENY, reason,
-            origin, refused.getMessage()));
+            origin, refused.getMessage()).withRule(CodeReleaseService.decidingRule(refused)));
   }
 
   private RevealOutcome revealAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
       String approvalId, RequestOrigin origin) {
-    ReleaseRules rules = vaults.getWithRole(caller, vaultId, VaultRole.MANAGER).rules();
+    Vault vault = vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
+    ReleaseRules rules = vault.rules();
     rules.check(reason);
     stepUp.requireRecentAal2(caller);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
     Entry entry = sealed.entry();
+    policies.decide(caller, vault, entry, REVEAL, origin).orThrow();
     String approval = "";
     if (rules.highValue() || entry.highValue()) {
       if (approvalId == null) {

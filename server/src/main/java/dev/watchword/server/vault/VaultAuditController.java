@@ -36,6 +36,7 @@ class VaultAuditController {
   record Page(List<AuditRecord> events, Long next) {}
 
   @GetMapping(path = "/api/v1/vaults/{vaultId}/audit", produces = "application/json")
+  @VaultAction("audit.read")
   Page events(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String entryId, @RequestParam(required = false) String actor,
       @RequestParam(required = false) String action, @RequestParam(required = false) String decision,
@@ -48,6 +49,7 @@ class VaultAuditController {
   }
 
   @GetMapping(path = "/api/v1/vaults/{vaultId}/audit/report")
+  @VaultAction("audit.report")
   ResponseEntity<StreamingResponseBody> report(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       HttpServletRequest request, @RequestParam(defaultValue = "csv") String format,
       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {

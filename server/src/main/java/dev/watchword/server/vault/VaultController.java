@@ -45,15 +45,12 @@ class VaultController {
 
   /** Managers change the vault's release rules; fields left out keep their value. */
   @PatchMapping(path = "/{vaultId}", consumes = "application/json")
+  @VaultAction("vault.settings")
   VaultView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @Valid @RequestBody UpdateVaultRequest body, HttpServletRequest request) {
     VaultId id = PathIds.vault(vaultId);
-    ReleaseRules current = vaults.getVisible(caller, id).rules();
-    boolean required = body.requireReason() != null ? body.requireReason() : current.requireReason();
-    String pattern = body.ticketPattern() != null ? blankToNull(body.ticketPattern()) : current.ticketPattern();
-    boolean highValue = body.highValue() != null ? body.highValue() : current.highValue();
-    return VaultView.of(vaults.updateRules(caller, id, ReleaseRules.of(required, pattern, highValue),
-        RequestOrigins.of(request)));
+    return VaultView.of(vaults.updateRules(caller, id, new ReleaseRules.Change(body.requireReason(),
+        body.ticketPattern(), body.highValue()), RequestOrigins.of(request)));
   }
 
   private static String blankToNull(String text) {

@@ -3,13 +3,17 @@ package dev.watchword.server.vault;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.identity.Caller;
+import dev.watchword.server.policy.OrgPolicyService;
 import dev.watchword.server.policy.PolicyDecision;
 import dev.watchword.server.policy.PolicyEngine;
 import dev.watchword.server.policy.PolicyInput;
+import dev.watchword.server.policy.PolicyLockoutException;
 import dev.watchword.server.policy.PolicyRule;
+import dev.watchword.server.policy.PolicyRuleNotFoundException;
+import dev.watchword.server.policy.RuleSet;
+import dev.watchword.server.policy.StoredRule;
 import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.VaultId;
-import dev.watchword.server.vault.PolicyRuleRepository.StoredRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,24 +25,30 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A vault's context policies: managers add and remove CEL rules (each change audited in the
- * same transaction); {@link #decide} evaluates them for a code release.
+ * same transaction); {@link #decide} evaluates the organisation's rules, then the vault's, for one
+ * request to the vault.
  *
- * <p>Guarantees: a rule is stored only after it compiled; every statement is scoped by the
- * vault's id, so a rule id of another vault answers "not found".
+ * <p>Guarantees: a rule is stored only after it compiled, and only if it would not refuse its
+ * author removing it again (so a manager cannot lock themselves out by mistake); every statement
+ * is scoped by the vault's id, so a rule id of another vault answers "not found".
  */
 @Service
 class VaultPolicyService {
 
+  static final String REMOVE = "policy.remove";
+
   private final VaultService vaults;
   private final PolicyRuleRepository rules;
+  private final OrgPolicyService organisation;
   private final PolicyEngine engine;
   private final AuditLog audit;
   private final Clock clock;
 
-  VaultPolicyService(VaultService vaults, PolicyRuleRepository rules, PolicyEngine engine, AuditLog audit,
-      Clock clock) {
+  VaultPolicyService(VaultService vaults, PolicyRuleRepository rules, OrgPolicyService organisation,
+      PolicyEngine engine, AuditLog audit, Clock clock) {
     this.vaults = vaults;
     this.rules = rules;
+    this.organisation = organisation;
     this.engine = engine;
     this.audit = audit;
     this.clock = clock;
@@ -50,12 +60,19 @@ class VaultPolicyService {
     return new Policies(rules.timeZone(vaultId), rules.list(vaultId));
   }
 
-  /** Compiles and stores a rule; refuses (400, compiler's message) one that does not compile. */
+  /**
+   * Compiles and stores a rule; refuses (400, compiler's message) one that does not compile, and
+   * (409 {@code policy-lockout}) one that would refuse this caller removing it again from here.
+   */
   @Transactional
   StoredRule add(Caller caller, VaultId vaultId, String name, String expression, RequestOrigin origin) {
-    vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
+    Vault vault = vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
     engine.validate(expression);
     PolicyRule rule = new PolicyRule(UUID.randomUUID().toString(), name, expression);
+    RuleSet alone = new RuleSet(rules.timeZone(vaultId), List.of(rule));
+    if (!engine.evaluate(List.of(alone), input(caller, vault, null, REMOVE, origin)).allowed()) {
+      throw new PolicyLockoutException(name);
+    }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     rules.insert(vaultId, rule, now);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "policy.add", vaultId, null, origin)
@@ -69,32 +86,55 @@ class VaultPolicyService {
     if (!rules.delete(vaultId, ruleId)) {
       throw new PolicyRuleNotFoundException();
     }
-    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "policy.remove", vaultId, null, origin)
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), REMOVE, vaultId, null, origin)
         .withDetail("rule=" + ruleId));
   }
 
   @Transactional
-  ZoneId setTimeZone(Caller caller, VaultId vaultId, ZoneId zone, RequestOrigin origin) {
+  ZoneId setTimeZone(Caller caller, VaultId vaultId, String zoneId, RequestOrigin origin) {
     vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
+    ZoneId zone = RuleSet.zone(zoneId);
     rules.updateTimeZone(vaultId, zone);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "policy.timezone", vaultId, null, origin)
         .withDetail("zone=" + zone.getId()));
     return zone;
   }
 
-  /** Evaluates the vault's rules for releasing a code of {@code entry} to {@code caller}, now. */
-  PolicyDecision decide(Caller caller, Vault vault, Entry entry, RequestOrigin origin) {
-    List<PolicyRule> stored = rules.list(vault.id()).stream().map(StoredRule::rule).toList();
-    if (stored.isEmpty()) {
-      return engine.evaluate(stored, null);
+  /** The rules a request to the vault must pass: the organisation's, then the vault's. */
+  List<RuleSet> ruleSets(VaultId vaultId) {
+    return List.of(organisation.current(), rules.ruleSet(vaultId));
+  }
+
+  /** Evaluates the organisation's and the vault's rules for {@code action} by {@code caller}, now. */
+  PolicyDecision decide(Caller caller, Vault vault, Entry entry, String action, RequestOrigin origin) {
+    return decide(ruleSets(vault.id()), caller, vault, entry, action, origin);
+  }
+
+  /** As {@link #decide(Caller, Vault, Entry, String, RequestOrigin)}, with rule sets already read. */
+  PolicyDecision decide(List<RuleSet> sets, Caller caller, Vault vault, Entry entry, String action,
+      RequestOrigin origin) {
+    if (isEmpty(sets)) {
+      return engine.evaluate(sets, null);
     }
-    PolicyInput input = new PolicyInput(
+    return engine.evaluate(sets, input(caller, vault, entry, action, origin));
+  }
+
+  static boolean isEmpty(List<RuleSet> sets) {
+    return sets.stream().allMatch(set -> set.rules().isEmpty());
+  }
+
+  /** What the rules see of this request; {@code entry} is null for a request about the vault as a whole. */
+  private PolicyInput input(Caller caller, Vault vault, Entry entry, String action, RequestOrigin origin) {
+    return new PolicyInput(
         new PolicyInput.Subject(caller.username(), caller.role().wireName(), vault.role().wireName()),
         new PolicyInput.Authentication(caller.aal(), caller.methods(), caller.authenticatedAt()),
-        new PolicyInput.Request(origin.clientIp(), clock.instant(), rules.timeZone(vault.id())),
-        new PolicyInput.Resource(vault.id().toString(), vault.name(), vault.rules().highValue(),
-            entry.id().toString(), entry.issuer(), entry.account()));
-    return engine.evaluate(stored, input);
+        new PolicyInput.Request(origin.clientIp(), clock.instant(), action),
+        entry == null
+            ? new PolicyInput.Resource(vault.id().toString(), vault.name(), vault.rules().highValue(), null, null, null,
+                List.of())
+            : new PolicyInput.Resource(vault.id().toString(), vault.name(),
+                vault.rules().highValue() || entry.highValue(), entry.id().toString(), entry.issuer(), entry.account(),
+                entry.tags()));
   }
 
   record Policies(ZoneId timeZone, List<StoredRule> rules) {}

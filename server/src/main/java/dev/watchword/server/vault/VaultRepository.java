@@ -19,8 +19,10 @@ import org.springframework.stereotype.Repository;
 class VaultRepository {
 
   /**
-   * The caller's live roles per vault, directly or through a group; a vault can appear once per
-   * source, and {@link #highestRolePerVault} keeps the strongest.
+   * The caller's live roles per vault: a direct membership, a group's grant, an approved
+   * just-in-time request whose time has not run out. A vault can appear once per source, and
+   * {@link #highestRolePerVault} keeps the strongest, so a grant never lowers a lasting role and
+   * its end leaves that role as it was.
    */
   private static final String VISIBLE_VAULTS = """
       SELECT v.id, v.name, v.client, v.created_at, v.require_reason, v.ticket_pattern, v.high_value, m.role
@@ -30,6 +32,9 @@ class VaultRepository {
         UNION ALL
           SELECT g.vault_id, g.role FROM vault_group_grant g JOIN group_member gm ON gm.group_id = g.group_id
           WHERE gm.user_id = :userId AND (g.expires_at IS NULL OR g.expires_at > :now)
+        UNION ALL
+          SELECT vault_id, role FROM access_request
+          WHERE requester_id = :userId AND status = 'approved' AND grant_until > :now
       ) m ON m.vault_id = v.id""";
 
   private final JdbcClient jdbc;

@@ -48,10 +48,13 @@ class VaultService {
     return vaults.listVisible(caller.id());
   }
 
-  /** Changes the vault's release rules; managers only. */
+  /**
+   * Changes the vault's release rules; managers only. The change is merged into the rules read in
+   * the same transaction, so two concurrent changes of different fields both survive.
+   */
   @Transactional
-  Vault updateRules(Caller caller, VaultId id, ReleaseRules rules, RequestOrigin origin) {
-    getWithRole(caller, id, VaultRole.MANAGER);
+  Vault updateRules(Caller caller, VaultId id, ReleaseRules.Change change, RequestOrigin origin) {
+    ReleaseRules rules = change.applyTo(getWithRole(caller, id, VaultRole.MANAGER).rules());
     vaults.updateRules(id, rules);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "vault.settings", id, null, origin)
         .withDetail("requireReason=" + rules.requireReason() + " ticketPattern=" + rules.ticketPattern()
@@ -61,12 +64,17 @@ class VaultService {
 
   /** Whether the caller holds any live role in the vault. */
   boolean isVisible(Caller caller, VaultId id) {
-    return vaults.findVisible(id, caller.id()).isPresent();
+    return findVisible(caller, id).isPresent();
+  }
+
+  /** The vault if the caller may see it (with their strongest live role in it). */
+  java.util.Optional<Vault> findVisible(Caller caller, VaultId id) {
+    return vaults.findVisible(id, caller.id());
   }
 
   /** The vault if the caller may see it; otherwise "not found", whether or not it exists. */
   Vault getVisible(Caller caller, VaultId id) {
-    return vaults.findVisible(id, caller.id()).orElseThrow(VaultNotFoundException::new);
+    return findVisible(caller, id).orElseThrow(VaultNotFoundException::new);
   }
 
   /** As {@link #getVisible}, and refuses (403) a caller whose role is below {@code required}. */

@@ -32,6 +32,12 @@ public interface IsolationMatrixContract extends ServerUnderTest {
     ApiClient otherClientsManager = newMember("other");
     String foreignVault = otherClientsManager.newVault();
     String foreignEntry = otherClientsManager.newTotpEntry(foreignVault, SECRET);
+    // The other client's vault refuses every request by policy: isolation comes first, so its id
+    // must still answer "not found" to outsiders, never "refused by policy".
+    jdbc().sql("INSERT INTO vault_policy_rule (id, vault_id, name, expression, created_at)"
+            + " VALUES (:id, :vault, 'lockdown', 'false', :now)")
+        .param("id", UUID.randomUUID().toString()).param("vault", foreignVault).param("now", clock().millis())
+        .update();
     Map<String, ApiClient> callers = new LinkedHashMap<>();
     callers.put("manager", manager);
     for (String role : List.of("viewer", "editor")) {

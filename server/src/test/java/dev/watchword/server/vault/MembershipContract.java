@@ -73,6 +73,24 @@ public interface MembershipContract extends ServerUnderTest {
   }
 
   @Test
+  default void memberWhenTheOnlyOtherManagerIsTemporaryThenTheLastingManagerCannotStepDown() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    ApiClient temporary = newMember("temporary");
+    String until = clock().instant().plus(Duration.ofMinutes(10)).toString();
+    put(manager, vault, idOf(temporary), "{\"role\":\"manager\",\"expiresAt\":\"" + until + "\"}");
+
+    ApiResponse stepDown = put(manager, vault, idOf(manager), "{\"role\":\"editor\"}");
+    ApiResponse lasting = put(manager, vault, idOf(temporary), "{\"role\":\"manager\"}");
+    ApiResponse stepDownNow = put(manager, vault, idOf(manager), "{\"role\":\"editor\"}");
+
+    assertThat(stepDown.status()).isEqualTo(409);
+    assertThat(stepDown.text("type")).endsWith("/last-manager");
+    assertThat(lasting.status()).isEqualTo(200);
+    assertThat(stepDownNow.status()).isEqualTo(200);
+  }
+
+  @Test
   default void memberWhenCallerIsNotInTheVaultOrTheUserIsUnknownThenNotFound() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();

@@ -91,6 +91,33 @@ public interface SeedRevealContract extends ServerUnderTest {
   }
 
   @Test
+  default void offboardingReportWhenSeedsOfSeveralVaultsWereRevealedThenEachIsListedWithItsOwnEntry() {
+    ApiClient owner = newOwner("owner");
+    ApiClient leaver = newMember("leaver");
+    String leaverId = leaver.get("/api/v1/users/me").text("id");
+    String first = leaver.newVault();
+    String second = leaver.newVault();
+    String a = leaver.newEntry(first, "{\"issuer\":\"A\",\"account\":\"a\",\"secret\":\"" + SECRET + "\"}");
+    String rotated = leaver.newEntry(first, "{\"issuer\":\"R\",\"account\":\"r\",\"secret\":\"" + SECRET + "\"}");
+    String b = leaver.newEntry(second, "{\"issuer\":\"B\",\"account\":\"b\",\"secret\":\"" + SECRET + "\"}");
+    for (String[] revealed : new String[][] {{first, a}, {first, rotated}, {second, b}}) {
+      assertThat(leaver.postJson(path(revealed[0], revealed[1], "reveal"), "{}").status()).isEqualTo(200);
+    }
+    leaver.send(leaver.request(path(first, rotated, "secret")).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\":\"" + SECRET + "\"}")));
+
+    var seeds = owner.get("/api/v1/users/" + leaverId + "/offboarding-report").json().path("revealedSeeds");
+
+    assertThat(seeds.size()).isEqualTo(3);
+    java.util.Map<String, String> byEntry = new java.util.HashMap<>();
+    seeds.forEach(seed -> byEntry.put(seed.path("entryId").asString(), seed.path("vaultId").asString() + " "
+        + seed.path("issuer").asString() + ":" + seed.path("account").asString() + " "
+        + seed.path("rotationDue").asBoolean()));
+    assertThat(byEntry).containsEntry(a, first + " A:a true").containsEntry(rotated, first + " R:r false")
+        .containsEntry(b, second + " B:b true");
+  }
+
+  @Test
   default void revealWhenVaultIsHighValueThenASecondManagerMustApproveAndACodeApprovalDoesNotCount() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();

@@ -82,6 +82,13 @@ class BrowserTest extends ServerTestBase {
       assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo(code);
       assertThat(browser.find(".released .copy").getText()).isEqualTo("Copy");
       browser.screenshot("codes");
+
+      // On a phone the same page fits the screen: nothing scrolls sideways, the button is reachable.
+      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      assertThat((Long) browser.driver.executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
+      assertThat(browser.find("li.entry form.get-code button").isDisplayed()).isTrue();
+      browser.screenshot("codes-phone");
       browser.assertNoCspViolations();
       assertThat(totpSecret).isNotBlank();
     }
