@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -43,7 +44,11 @@ class WebSecurityConfiguration {
             .requestMatchers(SIGN_IN_PAGE, SIGN_IN_PAGE + "/**").permitAll()
             .anyRequest().authenticated())
         .addFilterAfter(new SessionCookieAuthenticationFilter(cookies, accessTokens, sessions), CsrfFilter.class)
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()))
+        // One token per browser, not one per page load: every page request is authenticated afresh
+        // (stateless), and Spring's default CsrfAuthenticationStrategy would then clear and reissue
+        // the cookie on each load (Chromium kept neither, and any other open tab's token would go stale).
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies())
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint((request, response, e) -> toSignIn(request, response))
             .accessDeniedHandler((request, response, e) -> refused(response)))

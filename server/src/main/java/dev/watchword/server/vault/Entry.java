@@ -16,8 +16,11 @@ import java.time.Instant;
 record Entry(EntryId id, VaultId vaultId, String issuer, String account, OtpParameters parameters,
     boolean weakSecret, Instant createdAt, Instant rotationDueSince, boolean highValue) {
 
-  /** A seed of this entry was revealed and not yet replaced: it may be known outside the vault. */
-  boolean rotationDue() {
+  /**
+   * A seed of this entry was revealed and not yet replaced: it may be known outside the vault.
+   * Public, like the record's accessors, so that page templates can call it.
+   */
+  public boolean rotationDue() {
     return rotationDueSince != null;
   }
 }
