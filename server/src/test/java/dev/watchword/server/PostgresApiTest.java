@@ -18,6 +18,7 @@ import dev.watchword.server.vault.SeedRevealContract;
 import dev.watchword.server.vault.TwoPersonReleaseContract;
 import dev.watchword.server.vault.VaultApiContract;
 import dev.watchword.server.web.BadInputContract;
+import dev.watchword.server.web.VaultPagesContract;
 
 /** The whole API contract on PostgreSQL (mandatory under CI=true). */
 class PostgresApiTest extends PostgresServerTest
@@ -25,4 +26,5 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}
+    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract,
+    VaultPagesContract {}

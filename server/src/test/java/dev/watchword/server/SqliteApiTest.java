@@ -23,6 +23,7 @@ import dev.watchword.server.vault.TwoPersonReleaseContract;
 import dev.watchword.server.vault.VaultApiContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.OpenApiDocumentContract;
+import dev.watchword.server.web.VaultPagesContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ class SqliteApiTest extends SqliteServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
+    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract,
+    VaultPagesContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 
