@@ -84,6 +84,7 @@ class ApprovalPages {
   }
 
   @PostMapping("/vaults/{vaultId}/approvals/{approvalId}/approve")
+  @VaultAction("approval.approve")
   String approveRelease(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String approvalId, HttpServletRequest request, HttpServletResponse response, Model model) {
     releases.decide(caller, PathIds.vault(vaultId), approvalId, true, RequestOrigins.of(request));
@@ -92,6 +93,7 @@ class ApprovalPages {
   }
 
   @PostMapping("/vaults/{vaultId}/approvals/{approvalId}/deny")
+  @VaultAction("approval.deny")
   String denyRelease(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String approvalId, HttpServletRequest request, HttpServletResponse response, Model model) {
     releases.decide(caller, PathIds.vault(vaultId), approvalId, false, RequestOrigins.of(request));
@@ -99,6 +101,7 @@ class ApprovalPages {
   }
 
   @PostMapping("/vaults/{vaultId}/access-requests/{requestId}/approve")
+  @VaultAction("access.approve")
   String approveAccess(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String requestId, HttpServletRequest request, HttpServletResponse response, Model model) {
     VaultId vault = PathIds.vault(vaultId);
@@ -107,6 +110,7 @@ class ApprovalPages {
   }
 
   @PostMapping("/vaults/{vaultId}/access-requests/{requestId}/deny")
+  @VaultAction("access.deny")
   String denyAccess(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String requestId, HttpServletRequest request, HttpServletResponse response, Model model) {
     access.decide(caller, PathIds.vault(vaultId), requestId, false, RequestOrigins.of(request));

@@ -54,6 +54,7 @@ class CodePages {
   }
 
   @PostMapping("/vaults/{vaultId}/entries/{entryId}/code")
+  @VaultAction(value = "code.release", evaluatedByService = true)
   String code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String entryId,
       @RequestParam(required = false) @Size(max = 500) @PlainText String reason,
       @RequestParam(required = false) @Size(max = 64) String approval, HttpServletRequest request, Model model) {
@@ -74,6 +75,7 @@ class CodePages {
   }
 
   @PostMapping("/vaults/{vaultId}/access-requests")
+  @VaultAction("access.request")
   String requestAccess(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam @Pattern(regexp = "viewer|editor|manager") String role, @RequestParam int minutes,
       @RequestParam @Size(min = 1, max = 500) @PlainText String reason, HttpServletRequest request, Model model) {

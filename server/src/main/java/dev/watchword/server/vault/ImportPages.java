@@ -37,12 +37,14 @@ class ImportPages {
   }
 
   @GetMapping("/vaults/{vaultId}/import")
+  @VaultAction("vault.import")
   String form(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, Model model) {
     VaultPages.frame(model, vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.EDITOR), "import", null);
     return "vaults/import";
   }
 
   @PostMapping("/vaults/{vaultId}/import/preview")
+  @VaultAction("vault.import")
   String preview(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String password,
       @RequestParam(required = false) String text, HttpServletRequest request, Model model) {
@@ -50,6 +52,7 @@ class ImportPages {
   }
 
   @PostMapping("/vaults/{vaultId}/import")
+  @VaultAction("vault.import")
   String confirm(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String password,
       @RequestParam(required = false) String text, HttpServletRequest request, Model model) {

@@ -50,6 +50,7 @@ class MemberPages {
   }
 
   @GetMapping("/vaults/{vaultId}/members")
+  @VaultAction("member.list")
   String members(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String done, Model model) {
     VaultId id = PathIds.vault(vaultId);
@@ -68,6 +69,7 @@ class MemberPages {
   }
 
   @PostMapping("/vaults/{vaultId}/members")
+  @VaultAction("member.set")
   String add(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String user, @RequestParam(required = false) String role,
       @RequestParam(required = false) String expiresAt, HttpServletRequest request, HttpServletResponse response) {
@@ -77,6 +79,7 @@ class MemberPages {
   }
 
   @PostMapping("/vaults/{vaultId}/members/{userId}")
+  @VaultAction("member.set")
   String change(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
       @RequestParam(required = false) String role, @RequestParam(required = false) String expiresAt,
       HttpServletRequest request, HttpServletResponse response) {
@@ -95,6 +98,7 @@ class MemberPages {
   }
 
   @PostMapping("/vaults/{vaultId}/members/{userId}/remove")
+  @VaultAction("member.remove")
   String remove(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String userId,
       HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.MANAGER).id();
@@ -104,6 +108,7 @@ class MemberPages {
   }
 
   @PostMapping("/vaults/{vaultId}/groups")
+  @VaultAction("group.grant")
   String grant(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String group, @RequestParam(required = false) String role,
       @RequestParam(required = false) String expiresAt, HttpServletRequest request, HttpServletResponse response) {
@@ -117,6 +122,7 @@ class MemberPages {
   }
 
   @PostMapping("/vaults/{vaultId}/groups/{groupId}/remove")
+  @VaultAction("group.revoke")
   String revoke(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String groupId,
       HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.MANAGER).id();

@@ -75,6 +75,7 @@ class VaultPages {
   }
 
   @GetMapping("/vaults/{vaultId}")
+  @VaultAction("entry.list")
   String entries(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String done, Model model) {
     VaultId id = PathIds.vault(vaultId);
@@ -88,6 +89,7 @@ class VaultPages {
    * defaults. A refusal names the field, never the secret.
    */
   @PostMapping("/vaults/{vaultId}/entries")
+  @VaultAction("entry.create")
   String addEntry(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String uri, @RequestParam(required = false) String issuer,
       @RequestParam(required = false) String account, @RequestParam(required = false) String secret,
@@ -103,6 +105,7 @@ class VaultPages {
   }
 
   @PostMapping("/vaults/{vaultId}/entries/{entryId}/high-value")
+  @VaultAction("entry.settings")
   String highValue(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @RequestParam(defaultValue = "false") boolean highValue,
       HttpServletRequest request, HttpServletResponse response) {

@@ -42,6 +42,7 @@ class VaultSettingsPages {
   }
 
   @GetMapping("/vaults/{vaultId}/settings")
+  @VaultAction("policy.list")
   String settings(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String done, Model model) {
     VaultId id = PathIds.vault(vaultId);
@@ -53,6 +54,7 @@ class VaultSettingsPages {
 
   /** Check boxes are sent only when ticked: a missing one means "off". */
   @PostMapping("/vaults/{vaultId}/settings/release")
+  @VaultAction("vault.settings")
   String release(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String requireReason, @RequestParam(required = false) String ticketPattern,
       @RequestParam(required = false) String highValue, HttpServletRequest request, HttpServletResponse response) {
@@ -64,6 +66,7 @@ class VaultSettingsPages {
   }
 
   @PostMapping("/vaults/{vaultId}/settings/access")
+  @VaultAction("vault.access-settings")
   String accessSettings(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String requestable, @RequestParam(required = false) String maxGrantMinutes,
       HttpServletRequest request, HttpServletResponse response) {
@@ -80,6 +83,7 @@ class VaultSettingsPages {
   }
 
   @PostMapping("/vaults/{vaultId}/policies")
+  @VaultAction("policy.add")
   String addPolicy(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String name, @RequestParam(required = false) String expression,
       HttpServletRequest request, HttpServletResponse response) {
@@ -98,6 +102,7 @@ class VaultSettingsPages {
   }
 
   @PostMapping("/vaults/{vaultId}/policies/{ruleId}/remove")
+  @VaultAction("policy.remove")
   String removePolicy(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String ruleId, HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.MANAGER).id();
@@ -106,6 +111,7 @@ class VaultSettingsPages {
   }
 
   @PostMapping("/vaults/{vaultId}/policies/time-zone")
+  @VaultAction("policy.timezone")
   String timeZone(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String timeZone, HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.MANAGER).id();
