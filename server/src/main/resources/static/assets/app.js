@@ -54,9 +54,10 @@ function tick() {
 setInterval(tick, 250);
 document.addEventListener('htmx:afterSwap', tick);
 
-// After a swap, move focus to the new code so keyboard and screen-reader users land on it.
+// After a swap, move focus to the new code (or outcome, or problem) so keyboard and screen-reader
+// users land on it, instead of on the page when the button they pressed was swapped away.
 document.addEventListener('htmx:afterSwap', (event) => {
-  const code = event.detail.target.querySelector('.otp, .problem, .notice');
+  const code = event.detail.target.querySelector('.otp, .problem, .notice, .ok');
   if (code) {
     code.setAttribute('tabindex', '-1');
     code.focus();

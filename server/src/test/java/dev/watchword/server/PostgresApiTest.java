@@ -23,6 +23,7 @@ import dev.watchword.server.vault.VaultApiContract;
 import dev.watchword.server.web.AdminPagesContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.WebSessionContract;
+import dev.watchword.server.web.VaultPagesContract;
 
 /** The whole API contract on PostgreSQL (mandatory under CI=true). */
 class PostgresApiTest extends PostgresServerTest
@@ -31,4 +32,4 @@ class PostgresApiTest extends PostgresServerTest
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
     PolicyContract, OrgPolicyContract, OrgRoleContract, AuditChainContract, AuditQueryContract, ImportContract,
-    WebSessionContract, AdminPagesContract {}
+    WebSessionContract, AdminPagesContract, VaultPagesContract {}

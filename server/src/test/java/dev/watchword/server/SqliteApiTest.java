@@ -28,6 +28,7 @@ import dev.watchword.server.web.AdminPagesContract;
 import dev.watchword.server.web.BadInputContract;
 import dev.watchword.server.web.OpenApiDocumentContract;
 import dev.watchword.server.web.WebSessionContract;
+import dev.watchword.server.web.VaultPagesContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class SqliteApiTest extends SqliteServerTest
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
     PolicyContract, OrgPolicyContract, OrgRoleContract, OpenApiDocumentContract, AuditChainContract,
-    AuditQueryContract, ImportContract, WebSessionContract, AdminPagesContract {
+    AuditQueryContract, ImportContract, WebSessionContract, AdminPagesContract, VaultPagesContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

@@ -40,6 +40,11 @@ class Groups {
         .optional();
   }
 
+  Optional<GroupId> findByName(String name) {
+    return jdbc.sql("SELECT id FROM user_group WHERE LOWER(name) = LOWER(:name)").param("name", name)
+        .query((rs, n) -> GroupId.of(rs.getString("id"))).optional();
+  }
+
   List<GroupView> list() {
     return jdbc.sql("SELECT id FROM user_group ORDER BY name").query(String.class).list().stream()
         .map(id -> find(GroupId.of(id)).orElseThrow())

@@ -1,7 +1,11 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.shared.GroupId;
 import dev.watchword.server.shared.UserId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +21,7 @@ public class UserDirectory {
     this.groups = groups;
   }
 
-  public boolean groupExists(dev.watchword.server.shared.GroupId group) {
+  public boolean groupExists(GroupId group) {
     return groups.find(group).isPresent();
   }
 
@@ -43,5 +47,35 @@ public class UserDirectory {
   /** True when the user exists and is not disabled. */
   public boolean isActive(UserId user) {
     return users.findAccount(user).filter(account -> !account.isDisabled()).isPresent();
+  }
+
+  /**
+   * The active user named {@code usernameOrId} (a username, matched case-insensitively, or a user
+   * id); empty for an unknown or disabled user.
+   */
+  public Optional<UserId> findActive(String usernameOrId) {
+    Optional<UserAccount> account = UserId.parse(usernameOrId).flatMap(users::findAccount)
+        .or(() -> users.findAccount(usernameOrId));
+    return account.filter(a -> !a.isDisabled()).map(a -> a.caller().id());
+  }
+
+  /** The usernames of these users, for pages that show people by name; unknown ids are left out. */
+  public Map<UserId, String> usernames(Collection<UserId> ids) {
+    Map<UserId, String> names = new LinkedHashMap<>();
+    for (UserId id : ids) {
+      if (!names.containsKey(id)) {
+        users.findAccount(id).ifPresent(a -> names.put(id, a.caller().username()));
+      }
+    }
+    return names;
+  }
+
+  /** The group named {@code nameOrId} (a name, matched case-insensitively, or a group id). */
+  public Optional<GroupId> findGroup(String nameOrId) {
+    return GroupId.parse(nameOrId).filter(this::groupExists).or(() -> groups.findByName(nameOrId));
+  }
+
+  public Optional<String> groupName(GroupId group) {
+    return groups.find(group).map(Groups.GroupView::name);
   }
 }

@@ -87,6 +87,12 @@ class AccessRequestService {
     return requests.requestableFor(caller.id(), clock.instant());
   }
 
+  /** Whether the vault takes requests, and for how long a grant may last; managers only. */
+  Settings settings(Caller caller, VaultId vault) {
+    vaults.getWithRole(caller, vault, VaultRole.MANAGER);
+    return requests.settings(vault).orElseThrow(VaultNotFoundException::new);
+  }
+
   @Transactional
   Settings updateSettings(Caller caller, VaultId vault, Settings settings, RequestOrigin origin) {
     vaults.getWithRole(caller, vault, VaultRole.MANAGER);

@@ -80,6 +80,15 @@ class EntryService {
     return entries.findSealed(vaultId, entryId).orElseThrow().entry();
   }
 
+  /**
+   * The entry if the caller sees its vault, whatever their role there; otherwise "not found",
+   * exactly like a missing one. Never the seed.
+   */
+  Entry get(Caller caller, VaultId vaultId, EntryId entryId) {
+    vaults.getVisible(caller, vaultId);
+    return entries.findSealed(vaultId, entryId).map(SealedEntry::entry).orElseThrow(EntryNotFoundException::new);
+  }
+
   // No transaction: on SQLite every transaction takes the write lock up front (BEGIN IMMEDIATE),
   // and these reads need no more consistency than each statement gives.
   /** The vault's entries; only those tagged {@code tag} unless it is {@code null} (already normalised). */

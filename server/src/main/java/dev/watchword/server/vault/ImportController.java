@@ -2,6 +2,7 @@ package dev.watchword.server.vault;
 
 import dev.watchword.otp.imports.ImportFile;
 import dev.watchword.otp.imports.ImportLimits;
+import dev.watchword.otp.imports.ImportResult;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.RequestOrigins;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,7 +55,12 @@ class ImportController {
       @RequestPart("file") MultipartFile file, @RequestParam(required = false) String password,
       @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
-    return importer.importInto(caller, vault, () -> {
+    return importer.importInto(caller, vault, upload(file, password), dryRun, RequestOrigins.of(request));
+  }
+
+  /** Reads an uploaded file (with its password, if encrypted) with the import library's default limits. */
+  static Supplier<ImportResult> upload(MultipartFile file, String password) {
+    return () -> {
       char[] secret = password == null || password.isEmpty() ? null : password.toCharArray();
       try {
         return ImportFile.read(file.getBytes(), file.getOriginalFilename(), secret, ImportLimits.defaults());
@@ -64,7 +71,12 @@ class ImportController {
           Arrays.fill(secret, '\0');
         }
       }
-    }, dryRun, RequestOrigins.of(request));
+    };
+  }
+
+  /** Reads pasted otpauth or otpauth-migration URIs, one a line, with the default limits. */
+  static Supplier<ImportResult> pasted(String text) {
+    return () -> ImportFile.readText(text, ImportLimits.defaults());
   }
 
   @PostMapping(path = "/api/v1/vaults/{vaultId}/import", consumes = "application/json",
@@ -74,7 +86,6 @@ class ImportController {
       @Valid @RequestBody ImportText body, @RequestParam(defaultValue = "false") boolean dryRun,
       HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
-    return importer.importInto(caller, vault, () -> ImportFile.readText(body.text(), ImportLimits.defaults()),
-        dryRun, RequestOrigins.of(request));
+    return importer.importInto(caller, vault, pasted(body.text()), dryRun, RequestOrigins.of(request));
   }
 }

@@ -25,8 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  /** The one route that takes files: {@code POST /api/v1/vaults/{vaultId}/import}. */
-  private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile("/api/v1/vaults/[^/]+/import");
+  /**
+   * The routes that take files: {@code POST /api/v1/vaults/{vaultId}/import}, and the import page's
+   * preview and import ({@code /vaults/{vaultId}/import}, {@code /vaults/{vaultId}/import/preview}).
+   */
+  private static final java.util.regex.Pattern IMPORT =
+      java.util.regex.Pattern.compile("(/api/v1)?/vaults/[^/]+/import(/preview)?");
 
   private final long defaultLimit;
   private final long importLimit;

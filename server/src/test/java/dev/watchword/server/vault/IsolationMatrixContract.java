@@ -88,7 +88,8 @@ public interface IsolationMatrixContract extends ServerUnderTest {
       // A web page takes a form; every field a page route reads is given, so the vault decides.
       return client.send(request.header("Content-Type", "application/x-www-form-urlencoded")
           .method(method, HttpRequest.BodyPublishers.ofString("role=viewer&minutes=5&reason=isolation&account=a"
-              + "&secret=" + SECRET + "&uri=x&text=x&label=x")));
+              + "&secret=" + SECRET + "&uri=x&text=x&label=x&name=isolation&expression=true&user=x&group=x"
+              + "&maxGrantMinutes=5&timeZone=UTC")));
     }
     return client.send(request.header("Content-Type", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString("{\"role\":\"viewer\",\"account\":\"a\",\"secret\":\""
