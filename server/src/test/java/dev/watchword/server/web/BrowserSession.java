@@ -36,6 +36,16 @@ final class BrowserSession implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
+  /**
+   * Signs in as the holder of an API token by setting the web session cookie directly: for an
+   * administrator made through the API (no password), whose pages the tests look at.
+   */
+  void signInWithToken(String token) {
+    open("/signin");
+    driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("__Host-watchword", token)
+        .path("/").isSecure(true).isHttpOnly(true).sameSite("Strict").build());
+  }
+
   String path() {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
   }
@@ -95,6 +105,11 @@ final class BrowserSession implements AutoCloseable {
 
   void assertNoCspViolations() {
     assertThat(consoleErrors()).noneMatch(message -> message.contains("Content Security Policy"));
+  }
+
+  /** Scrolls an element to the top of the window, so a screenshot shows it. */
+  void scrollTo(String css) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", find(css));
   }
 
   /** Saves a screenshot for the docs when {@code -Dwatchword.screenshots=true}. */

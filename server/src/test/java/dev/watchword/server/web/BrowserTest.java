@@ -153,25 +153,113 @@ class BrowserTest extends ServerTestBase {
   }
 
   @Test
-  void offboardingWhenAdminDisablesAUserThenTheirOpenPageLosesAccessOnTheNextClick() {
+  void offboardingWhenAnAdminDisablesAUserOnThePeoplePageThenTheirOpenPageLosesAccessOnTheNextClick() {
     ApiClient owner = newOwner("owner-" + UUID.randomUUID());
     Person tech = newPerson(owner);
     String vault = created(owner.postJson("/api/v1/vaults", "{\"name\":\"Globex\",\"client\":\"Globex Corp\"}"));
     owner.newEntry(vault, "{\"issuer\":\"AWS\",\"account\":\"root@globex.example\",\"secret\":\""
         + "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\"}");
     grant(owner, vault, tech.id(), "viewer");
-    try (BrowserSession browser = new BrowserSession(PORT)) {
+    try (BrowserSession browser = new BrowserSession(PORT); BrowserSession admin = new BrowserSession(PORT)) {
       enrolWithKeyboard(browser, tech);
       browser.click(".button.primary");
       browser.type("#q", "globex");
       browser.waitFor("#results[data-q='globex'] li.entry");
 
-      ApiResponse disabled = owner.postJson("/api/v1/users/" + tech.id() + "/disable", "{}");
-      assertThat(disabled.status()).isEqualTo(200);
+      admin.signInWithToken(owner.token());
+      admin.open("/admin/users");
+      admin.screenshot("admin-people");
+      admin.open("/admin/users/" + tech.id() + "/offboarding");
+      assertThat(admin.text("main")).contains("Globex");
+      admin.screenshot("offboarding");
+      admin.click("form[action$='/disable'] button");
+      admin.waitFor(".ok, .notice");
 
       browser.click("li.entry form.get-code button");
       browser.waitForPath("/signin");
       assertThat(browser.all(".released .otp")).isEmpty();
+
+      admin.open("/admin/audit?action=user.disable");
+      assertThat(admin.text("main")).contains("user.disable");
+      admin.screenshot("audit");
+      admin.assertNoCspViolations();
+    }
+  }
+
+  @Test
+  void managerWhenImportingAQrImageMadeByQrencodeThenPreviewImportAndCodesAgreeWithOathtool() throws Exception {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person manager = newPerson(owner);
+    String vault = created(owner.postJson("/api/v1/vaults", "{\"name\":\"Initech\",\"client\":\"Initech LLC\"}"));
+    grant(owner, vault, manager.id(), "manager");
+    String secret = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BAJJ2W24DT";
+    Path qr = DATA_DIR.resolve("initech-" + UUID.randomUUID() + ".png");
+    Process qrencode = new ProcessBuilder("qrencode", "-o", qr.toString(),
+        "otpauth://totp/Initech:admin@initech.example?secret=" + secret + "&issuer=Initech").start();
+    assertThat(qrencode.waitFor()).isZero();
+
+    try (BrowserSession browser = new BrowserSession(PORT)) {
+      enrolWithKeyboard(browser, manager);
+      browser.open("/vaults/" + vault + "/import");
+      browser.find("#import-file").sendKeys(qr.toAbsolutePath().toString());
+      browser.click("#import-form button[type=submit]");
+      assertThat(browser.text("#import-result h3")).isEqualTo("Preview");
+      assertThat(browser.text("#import-result table")).contains("admin@initech.example", "will be imported");
+      browser.scrollTo("#import-result");
+      browser.screenshot("import-preview");
+      assertThat(owner.get("/api/v1/vaults/" + vault + "/entries").json().path("entries").size()).isZero();
+
+      browser.click("#import-result button[form=import-form]");
+      assertThat(browser.text("#import-result .ok")).contains("1 imported");
+
+      browser.open("/vaults/" + vault);
+      browser.screenshot("vault-entries");
+      browser.open("/vaults/" + vault + "/settings");
+      browser.screenshot("vault-settings");
+      browser.open("/?q=initech");
+      Instant before = clock().instant();
+      browser.click("li.entry form.get-code button");
+      String code = browser.text(".released .otp");
+      assertThat(code).isIn(oathtool(secret, before), oathtool(secret, clock().instant()));
+      browser.assertNoCspViolations();
+    }
+  }
+
+  @Test
+  void accessRequestWhenTheManagerApprovesOnTheApprovalsPageThenTheTechnicianGetsTheCode() {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person manager = newPerson(owner);
+    Person tech = newPerson(owner);
+    String vault = created(owner.postJson("/api/v1/vaults", "{\"name\":\"Umbrella\",\"client\":\"Umbrella plc\"}"));
+    String secret = "ONSWG4TFOQYTEMZUGU3DOOBZGAYTEMZU";
+    owner.newEntry(vault, "{\"issuer\":\"Okta\",\"account\":\"it@umbrella.example\",\"secret\":\"" + secret + "\"}");
+    grant(owner, vault, manager.id(), "manager");
+    ApiResponse settings = owner.send(owner.request("/api/v1/vaults/" + vault + "/access-settings")
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"requestable\":true,\"maxGrantMinutes\":120}")));
+    assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+
+    try (BrowserSession techBrowser = new BrowserSession(PORT); BrowserSession managerBrowser = new BrowserSession(PORT)) {
+      enrolWithKeyboard(techBrowser, tech);
+      techBrowser.click(".button.primary");
+      techBrowser.waitForPath("/");
+      assertThat(techBrowser.all("li.entry")).isEmpty();
+      techBrowser.type(".requestable input[name=reason]", "INC-4711 SSO outage");
+      techBrowser.click(".requestable button[type=submit]");
+      assertThat(techBrowser.text(".requestable .notice")).contains("Requested");
+
+      enrolWithKeyboard(managerBrowser, manager);
+      managerBrowser.open("/approvals");
+      assertThat(managerBrowser.text("main")).contains("INC-4711 SSO outage");
+      managerBrowser.screenshot("approvals");
+      managerBrowser.click("ul.cards li form[action$='/approve'] button");
+      managerBrowser.waitFor("ul.cards li .ok");
+
+      techBrowser.open("/?q=umbrella");
+      Instant before = clock().instant();
+      techBrowser.click("li.entry form.get-code button");
+      String code = techBrowser.text(".released .otp");
+      assertThat(code).isIn(oathtool(secret, before), oathtool(secret, clock().instant()));
     }
   }
 
