@@ -84,6 +84,36 @@ public interface AdminPagesContract extends ServerUnderTest {
   }
 
   @Test
+  default void orgPolicyPageWhenAdminAddsARuleThenValidatedListedAppliedAndRemovable() {
+    ApiClient admin = newAdmin("admin");
+    ApiClient member = newMember("member");
+
+    ApiResponse broken = admin.postForm("/admin/policies", "name", "broken", "expression", "request.hour >");
+    ApiResponse forbidden = member.postForm("/admin/policies", "name", "mine", "expression", "true");
+    ApiResponse added = admin.postForm("/admin/policies", "name", "page rule", "expression",
+        "request.action != \"no.such.action\"");
+    try {
+      assertThat(broken.status()).isEqualTo(400);
+      assertThat(broken.body()).contains("The expression does not compile", "mismatched input");
+      assertThat(forbidden.status()).isEqualTo(403);
+      assertThat(added.status()).isEqualTo(303);
+      ApiResponse page = admin.get("/admin/policies?done=added");
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("Rule added.", "page rule", "no.such.action");
+      assertThat(member.get("/admin/policies").status()).isEqualTo(403);
+    } finally {
+      admin.get("/api/v1/policies").json().path("rules").forEach(rule -> {
+        if (rule.path("name").asString().equals("page rule")) {
+          assertThat(admin.postForm("/admin/policies/" + rule.path("id").asString() + "/remove").status())
+              .isEqualTo(303);
+        }
+      });
+    }
+    assertThat(admin.get("/api/v1/policies").json().path("rules").findValuesAsString("name"))
+        .doesNotContain("page rule");
+  }
+
+  @Test
   default void peopleWhenMemberOrAuditorThenForbiddenAndNothingChanges() {
     ApiClient member = newMember("nosy");
     ApiClient auditor = newAuditor("auditor");
