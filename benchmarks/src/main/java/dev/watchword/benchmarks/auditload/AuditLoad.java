@@ -1,8 +1,10 @@
 package dev.watchword.benchmarks.auditload;
 
+import dev.watchword.benchmarks.server.ResourceSampler;
 import dev.watchword.benchmarks.server.ServerProcess;
 import dev.watchword.benchmarks.server.WatchwordApi;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +55,13 @@ public final class AuditLoad {
     if (serverJar == null) {
       throw new IllegalArgumentException("--server-jar is required");
     }
-    System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s%n",
+    System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s,"
+            + " load average %s%n",
         clients, warmup, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL");
+        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL", loadAverage());
     try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs, environment,
-        Duration.ofSeconds(120))) {
+        Duration.ofSeconds(120));
+        ResourceSampler sampler = new ResourceSampler(server.handle())) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       WatchwordApi api = new WatchwordApi(http, server.baseUri(), server.devToken());
       String vault = api.create("/api/v1/vaults", "{\"name\":\"Load\"}");
@@ -75,6 +79,7 @@ public final class AuditLoad {
       System.out.printf("Latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f; failures %d%n",
           result.percentile(50), result.percentile(90), result.percentile(99), result.percentile(100),
           result.failed);
+      printCpu(sampler.window(result.startNanos, result.endNanos), result.ok / result.seconds);
       long verifyStart = System.nanoTime();
       String verification = api.get("/api/v1/audit/verify");
       System.out.printf("Verification (%.1f s): %s%n", (System.nanoTime() - verifyStart) / 1e9, verification);
@@ -109,7 +114,8 @@ public final class AuditLoad {
     }
     Thread.sleep(duration.toMillis());
     stop.set(true);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    long end = System.nanoTime();
+    double seconds = (end - start) / 1e9;
     List<Long> all = new ArrayList<>();
     long failed = 0;
     for (Future<long[]> future : futures) {
@@ -120,10 +126,37 @@ public final class AuditLoad {
       }
     }
     pool.shutdown();
-    return new Result(all.stream().mapToLong(Long::longValue).sorted().toArray(), all.size(), failed, seconds);
+    return new Result(all.stream().mapToLong(Long::longValue).sorted().toArray(), all.size(), failed, seconds, start,
+        end);
   }
 
-  private record Result(long[] sortedNanos, long ok, long failed, double seconds) {
+  /**
+   * CPU per release is the figure to compare between versions: on a shared two-core machine it moves
+   * far less with other load than releases per second do.
+   */
+  private static void printCpu(ResourceSampler.Window window, double releasesPerSecond) {
+    if (window.serverCores().isEmpty() || window.driverCores().isEmpty()) {
+      System.out.println("CPU: not readable on this system");
+      return;
+    }
+    double server = window.serverCores().getAsDouble();
+    double driver = window.driverCores().getAsDouble();
+    System.out.printf("CPU (processors busy): server %.2f, driver %.2f, other processes %s;"
+            + " per release: server %.3f ms, driver %.3f ms%n",
+        server, driver, window.otherCores().isPresent() ? String.format("%.2f", window.otherCores().getAsDouble()) : "?",
+        server / releasesPerSecond * 1e3, driver / releasesPerSecond * 1e3);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
+  private record Result(long[] sortedNanos, long ok, long failed, double seconds, long startNanos, long endNanos) {
     double percentile(int p) {
       if (sortedNanos.length == 0) {
         return Double.NaN;

@@ -1,4 +1,4 @@
-package dev.watchword.benchmarks.loginstorm;
+package dev.watchword.benchmarks.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Samples the server's resident memory and CPU time, and the driver's own CPU time, a few times
  * a second, so that the report can say what they were during the measured window alone.
  */
-final class ResourceSampler implements AutoCloseable {
+public final class ResourceSampler implements AutoCloseable {
 
   private static final Duration PERIOD = Duration.ofMillis(250);
 
@@ -32,11 +32,11 @@ final class ResourceSampler implements AutoCloseable {
    * {@code machineCores} counts every process, so what it has beyond the server and the driver
    * is other load on the machine.
    */
-  record Window(OptionalLong peakServerRssKib, OptionalDouble serverCores, OptionalDouble driverCores,
+  public record Window(OptionalLong peakServerRssKib, OptionalDouble serverCores, OptionalDouble driverCores,
       OptionalDouble machineCores) {
 
     /** The machine's busy processors beyond the server and the driver: other load. */
-    OptionalDouble otherCores() {
+    public OptionalDouble otherCores() {
       if (serverCores.isEmpty() || driverCores.isEmpty() || machineCores.isEmpty()) {
         return OptionalDouble.empty();
       }
@@ -53,7 +53,7 @@ final class ResourceSampler implements AutoCloseable {
     return thread;
   });
 
-  ResourceSampler(ProcessHandle server) {
+  public ResourceSampler(ProcessHandle server) {
     this.server = server;
     timer.scheduleAtFixedRate(this::sample, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -75,7 +75,7 @@ final class ResourceSampler implements AutoCloseable {
   }
 
   /** The samples taken between two {@link System#nanoTime()} readings. */
-  Window window(long startNanos, long endNanos) {
+  public Window window(long startNanos, long endNanos) {
     List<Sample> inside;
     synchronized (samples) {
       inside = samples.stream().filter(s -> s.nanoTime() >= startNanos && s.nanoTime() <= endNanos).toList();
