@@ -4,7 +4,6 @@ import dev.watchword.benchmarks.server.ResourceSampler;
 import dev.watchword.benchmarks.server.ServerProcess;
 import dev.watchword.benchmarks.server.WatchwordApi;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ public final class AuditLoad {
     System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s,"
             + " load average %s%n",
         clients, warmup, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL", loadAverage());
+        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL", ResourceSampler.loadAverage());
     try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs, environment,
         Duration.ofSeconds(120));
         ResourceSampler sampler = new ResourceSampler(server.handle())) {
@@ -145,15 +144,6 @@ public final class AuditLoad {
             + " per release: server %.3f ms, driver %.3f ms%n",
         server, driver, window.otherCores().isPresent() ? String.format("%.2f", window.otherCores().getAsDouble()) : "?",
         server / releasesPerSecond * 1e3, driver / releasesPerSecond * 1e3);
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (java.io.IOException | RuntimeException e) {
-      return "?";
-    }
   }
 
   private record Result(long[] sortedNanos, long ok, long failed, double seconds, long startNanos, long endNanos) {

@@ -130,6 +130,16 @@ public final class ResourceSampler implements AutoCloseable {
         : OptionalDouble.of((lastNanos - firstNanos) / 1e9 / seconds);
   }
 
+  /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or {@code "?"}: other work on the machine. */
+  public static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   @Override
   public void close() {
     timer.shutdownNow();
