@@ -55,6 +55,12 @@ public class AuditLog {
    * the ten most recent, oldest first. Bounded by time so the lookup costs the same however long the entry's history:
    * callers pass the start of the time step. Runs in the caller's transaction, so it sees releases
    * committed before this one started, and earlier ones of the same group commit.
+   *
+   * <p>Ordered by {@code at, seq} rather than {@code seq} alone: {@code at} never decreases along
+   * the chain, so the order is the same, but it is the order of the index {@code (entry_id, at)}
+   * (SQLite appends the rowid {@code seq}; PostgreSQL sorts only rows of equal {@code at}), so the
+   * scan stops after ten rows instead of sorting every release of the step, which under load is
+   * thousands per entry.
    */
   public java.util.List<PriorRelease> priorReleases(VaultId vault, EntryId entry, String action, String detail,
       java.time.Instant since) {
@@ -62,7 +68,7 @@ public class AuditLog {
             SELECT actor_name, at FROM audit_event
             WHERE entry_id = :entryId AND at >= :since AND vault_id = :vaultId AND action = :action
               AND (detail = :detail OR detail LIKE :detailWithMore) AND decision = 'allow'
-            ORDER BY seq DESC LIMIT 10""")
+            ORDER BY at DESC, seq DESC LIMIT 10""")
         .param("entryId", entry.toString()).param("since", since.toEpochMilli()).param("vaultId", vault.toString())
         .param("action", action).param("detail", detail).param("detailWithMore", detail + " %")
         .query((rs, n) -> new PriorRelease(rs.getString("actor_name"), java.time.Instant.ofEpochMilli(rs.getLong("at"))))
