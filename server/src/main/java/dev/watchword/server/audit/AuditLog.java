@@ -23,30 +23,34 @@ public class AuditLog {
   private final AuditStore store;
   private final AuditKeyring keyring;
   private final Checkpointer checkpointer;
+  private final HeadPublisher publisher;
 
-  AuditLog(JdbcClient jdbc, Clock clock, AuditStore store, AuditKeyring keyring, Checkpointer checkpointer) {
+  AuditLog(JdbcClient jdbc, Clock clock, AuditStore store, AuditKeyring keyring, Checkpointer checkpointer,
+      HeadPublisher publisher) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.store = store;
     this.keyring = keyring;
     this.checkpointer = checkpointer;
+    this.publisher = publisher;
   }
 
   /**
-   * Appends {@code event} to the chain: claims the next sequence number (which holds every other
-   * appender until this transaction ends), links the event to its predecessor, stores it, and cuts
-   * a signed checkpoint when one is due.
+   * Appends {@code event} to the chain: at the transaction's first append claims the head (which
+   * holds every other appender until this transaction ends), links the event to its predecessor,
+   * stores it, and cuts a signed checkpoint when one is due. The head row itself is written once,
+   * just before the commit ({@link TransactionHead}).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEvent event) {
-    AuditStore.Claim claim = store.claimNext();
+    TransactionHead head = TransactionHead.claim(store, publisher);
     // Time never runs backwards along the chain, even if this node's clock is behind another's.
-    long at = Math.max(clock.millis(), claim.previousAt());
-    StoredEvent stored = StoredEvent.of(claim.seq(), at, event);
-    byte[] hash = keyring.keys().chain().link(claim.previousHash(), stored);
-    store.insert(stored, claim.previousHash(), hash);
-    store.moveHead(stored.seq(), hash, at);
-    checkpointer.afterAppend(claim, hash, at);
+    long at = Math.max(clock.millis(), head.at());
+    StoredEvent stored = StoredEvent.of(head.seq() + 1, at, event);
+    byte[] hash = keyring.keys().chain().link(head.hash(), stored);
+    store.insert(stored, head.hash(), hash);
+    head.appended(stored.seq(), hash, at);
+    checkpointer.afterAppend(head);
   }
 
   /**

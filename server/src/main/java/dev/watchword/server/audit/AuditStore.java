@@ -24,13 +24,13 @@ class AuditStore {
   record Head(long seq, byte[] hash, long at) {}
 
   /**
-   * Claims the next sequence number: the {@code UPDATE} locks the head row until the caller's
+   * Claims the head for the caller's transaction: the {@code UPDATE} locks the head row until that
    * transaction ends (PostgreSQL row lock; SQLite's write transaction is exclusive anyway), so
    * appends from every thread and node form one line.
    */
-  Claim claimNext() {
+  Claim claimHead() {
     return jdbc.sql("""
-            UPDATE audit_head SET seq = seq + 1 WHERE id = 1
+            UPDATE audit_head SET seq = seq WHERE id = 1
             RETURNING seq, hash, at, checkpoint_seq, checkpoint_at""")
         .query((rs, n) -> new Claim(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("at"),
             rs.getLong("checkpoint_seq"), rs.getLong("checkpoint_at")))
@@ -38,10 +38,10 @@ class AuditStore {
   }
 
   /**
-   * A claimed sequence number, with the link and time of the event before it and where the newest
-   * checkpoint stands (0 when there is none).
+   * The head as claimed: the newest event's number, link and time, and where the newest checkpoint
+   * stands (0 when there is none).
    */
-  record Claim(long seq, byte[] previousHash, long previousAt, long checkpointSeq, long checkpointAt) {}
+  record Claim(long seq, byte[] hash, long at, long checkpointSeq, long checkpointAt) {}
 
   void insert(StoredEvent event, byte[] previousHash, byte[] hash) {
     jdbc.sql("""
@@ -70,10 +70,19 @@ class AuditStore {
         .update();
   }
 
-  void moveHead(long seq, byte[] hash, long at) {
-    jdbc.sql("UPDATE audit_head SET hash = :hash, at = :at WHERE id = 1 AND seq = :seq")
-        .param("hash", hash).param("at", at).param("seq", seq)
+  /**
+   * Moves the head claimed at {@code claimedSeq}, in the same transaction, to the newest event.
+   *
+   * @throws IllegalStateException if the row no longer holds the claimed head, which the row lock
+   *     rules out; the transaction must not commit then
+   */
+  void moveHead(long claimedSeq, long seq, byte[] hash, long at) {
+    int moved = jdbc.sql("UPDATE audit_head SET seq = :seq, hash = :hash, at = :at WHERE id = 1 AND seq = :claimed")
+        .param("seq", seq).param("hash", hash).param("at", at).param("claimed", claimedSeq)
         .update();
+    if (moved != 1) {
+      throw new IllegalStateException("audit_head moved while this transaction held it");
+    }
   }
 
   Optional<Head> storedHead() {
