@@ -9,6 +9,7 @@ import dev.watchword.server.support.ServerUnderTest;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -242,6 +243,16 @@ public interface AuditChainContract extends ServerUnderTest {
     JsonNode verification = verify();
     assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
     assertThat(verification.path("headFile").asString()).isEqualTo("verified");
+  }
+
+  @Test
+  default void recordWhenCallerHoldsNoTransactionThenRefusesAndWritesNothing() {
+    long before = jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
+
+    assertThatThrownBy(() -> bean(AuditLog.class).record(testEvent("outside a transaction")))
+        .isInstanceOf(IllegalTransactionStateException.class);
+
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isEqualTo(before);
   }
 
   private static void undone(TransactionTemplate savepoint, Runnable appends) {
