@@ -6,6 +6,8 @@ import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,8 +97,9 @@ public final class GroupCommitLoad {
         result.appends, result.seconds, perSecond, result.batches, (double) result.appends / result.batches);
     System.out.printf("Latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f%n", result.percentile(50),
         result.percentile(90), result.percentile(99), result.percentile(100));
-    System.out.printf("CPU: this process %.3f ms per append (%.2f processors busy)",
-        result.cpuNanos / 1e6 / result.appends, result.cpuNanos / 1e9 / result.seconds);
+    System.out.printf("CPU: this process %.3f ms per append (%.2f processors busy), the writer thread %.3f ms per"
+            + " append (%.2f busy)", result.cpuNanos / 1e6 / result.appends, result.cpuNanos / 1e9 / result.seconds,
+        result.writerCpuNanos / 1e6 / result.appends, result.writerCpuNanos / 1e9 / result.seconds);
     if (window.machineCores().isPresent() && window.serverCores().isPresent()) {
       System.out.printf(", other processes %.2f processors (PostgreSQL's backends among them)",
           Math.max(0, window.machineCores().getAsDouble() - window.serverCores().getAsDouble()));
@@ -134,6 +137,7 @@ public final class GroupCommitLoad {
       List<Future<long[]>> futures = new ArrayList<>();
       long batchesBefore = batches.sum();
       long cpuBefore = processCpuNanos();
+      long writerBefore = writerCpuNanos();
       long start = System.nanoTime();
       for (int t = 0; t < threads; t++) {
         Supplier<Void> append = append(entries.get(t % ENTRIES));
@@ -156,9 +160,11 @@ public final class GroupCommitLoad {
       }
       long end = System.nanoTime();
       long cpu = processCpuNanos() - cpuBefore;
+      long writer = writerCpuNanos() - writerBefore;
       pool.shutdown();
       long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      return new Result(all, all.length, batches.sum() - batchesBefore, (end - start) / 1e9, cpu, start, end);
+      return new Result(all, all.length, batches.sum() - batchesBefore, (end - start) / 1e9, cpu, writer, start,
+          end);
     }
 
     /** One code release's audit work: optionally the already-released lookup, then the append. */
@@ -179,6 +185,17 @@ public final class GroupCommitLoad {
       };
     }
 
+    /** The CPU time of the group commit writer: the one thread every append passes through. */
+    private static long writerCpuNanos() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (thread != null && thread.getThreadName().equals("audit-group-commit")) {
+          return threads.getThreadCpuTime(thread.getThreadId());
+        }
+      }
+      throw new IllegalStateException("no audit-group-commit thread");
+    }
+
     private static long processCpuNanos() {
       return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
           .getProcessCpuTime();
@@ -186,7 +203,7 @@ public final class GroupCommitLoad {
   }
 
   private record Result(long[] sortedNanos, long appends, long batches, double seconds, long cpuNanos,
-      long startNanos, long endNanos) {
+      long writerCpuNanos, long startNanos, long endNanos) {
     double percentile(int p) {
       if (sortedNanos.length == 0) {
         return Double.NaN;
