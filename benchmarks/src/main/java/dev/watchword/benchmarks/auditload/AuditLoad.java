@@ -1,5 +1,6 @@
 package dev.watchword.benchmarks.auditload;
 
+import dev.watchword.benchmarks.server.KeepAliveConnection;
 import dev.watchword.benchmarks.server.ResourceSampler;
 import dev.watchword.benchmarks.server.ServerProcess;
 import dev.watchword.benchmarks.server.WatchwordApi;
@@ -24,7 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * java -cp benchmarks/target/benchmarks.jar dev.watchword.benchmarks.auditload.AuditLoad \
  *   --server-jar server/target/watchword-server-exec.jar [--clients 16] [--seconds 20] [--warmup 5]
  *   [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres&amp;currentSchema=bench]
+ *   [--client keep-alive|jdk]
  * </pre>
+ *
+ * The clients are, by default, bare keep-alive sockets ({@link KeepAliveConnection}), so that the
+ * load they put on the shared cores stays small; {@code --client jdk} uses {@code java.net.http}.
  */
 public final class AuditLoad {
 
@@ -39,6 +44,7 @@ public final class AuditLoad {
     // the URL may carry a password: it goes to the server's environment, and is never printed
     java.util.Map<String, String> environment = new java.util.HashMap<>();
     List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
+    boolean keepAlive = true;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--server-jar" -> serverJar = Path.of(args[i + 1]);
@@ -48,15 +54,21 @@ public final class AuditLoad {
         case "--db-url" -> environment.put("WATCHWORD_DB_URL", args[i + 1]);
         case "--server-arg" -> serverArgs.add(args[i + 1]);
         case "--server-jvm-arg" -> jvmArgs.add(args[i + 1]);
+        case "--client" -> keepAlive = switch (args[i + 1]) {
+          case "keep-alive" -> true;
+          case "jdk" -> false;
+          default -> throw new IllegalArgumentException("--client is keep-alive or jdk");
+        };
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (serverJar == null) {
       throw new IllegalArgumentException("--server-jar is required");
     }
-    System.out.printf("Audit load: %d clients, %d s warm-up, %d s measured, %d processors, JDK %s, server %s,"
+    System.out.printf("Audit load: %d clients (%s), %d s warm-up, %d s measured, %d processors, JDK %s, server %s,"
             + " load average %s%n",
-        clients, warmup, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        clients, keepAlive ? "keep-alive sockets" : "java.net.http", warmup, seconds,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         environment.isEmpty() ? "SQLite (default)" : "PostgreSQL", ResourceSampler.loadAverage());
     try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs, environment,
         Duration.ofSeconds(120));
@@ -71,8 +83,8 @@ public final class AuditLoad {
                 + "A\"}");
         codePaths.add("/api/v1/vaults/" + vault + "/entries/" + entry + "/code");
       }
-      run(api, codePaths, clients, Duration.ofSeconds(warmup), false);
-      Result result = run(api, codePaths, clients, Duration.ofSeconds(seconds), true);
+      run(api, keepAlive, codePaths, clients, Duration.ofSeconds(warmup));
+      Result result = run(api, keepAlive, codePaths, clients, Duration.ofSeconds(seconds));
       System.out.printf("Releases: %d in %.1f s = %.0f releases/s (each with a durable, chained audit event)%n",
           result.ok, result.seconds, result.ok / result.seconds);
       System.out.printf("Latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f; failures %d%n",
@@ -86,8 +98,8 @@ public final class AuditLoad {
     System.exit(0);
   }
 
-  private static Result run(WatchwordApi api, List<String> codePaths, int clients, Duration duration, boolean measured)
-      throws Exception {
+  private static Result run(WatchwordApi api, boolean keepAlive, List<String> codePaths, int clients,
+      Duration duration) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicBoolean stop = new AtomicBoolean();
     List<Future<long[]>> futures = new ArrayList<>();
@@ -98,12 +110,14 @@ public final class AuditLoad {
         long[] latencies = new long[1 << 20];
         int n = 0;
         int failed = 0;
-        while (!stop.get() && n < latencies.length) {
-          long t0 = System.nanoTime();
-          if (api.postStatus(path, "{}") == 200) {
-            latencies[n++] = System.nanoTime() - t0;
-          } else {
-            failed++;
+        try (KeepAliveConnection connection = new KeepAliveConnection(api.base(), api.token(), path, "{}")) {
+          while (!stop.get() && n < latencies.length) {
+            long t0 = System.nanoTime();
+            if ((keepAlive ? connection.post() : api.postStatus(path, "{}")) == 200) {
+              latencies[n++] = System.nanoTime() - t0;
+            } else {
+              failed++;
+            }
           }
         }
         long[] mine = Arrays.copyOf(latencies, n + 1);
