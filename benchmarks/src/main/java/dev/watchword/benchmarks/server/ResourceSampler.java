@@ -130,6 +130,31 @@ public final class ResourceSampler implements AutoCloseable {
         : OptionalDouble.of((lastNanos - firstNanos) / 1e9 / seconds);
   }
 
+  /**
+   * CPU time so far of the JVM's JIT compiler threads in process {@code pid} ({@code C1/C2
+   * CompilerThre…} in {@code /proc/<pid>/task/<tid>/stat}), or -1: warm-up work, which on two busy
+   * cores goes on long after a load starts. Counts only live threads, so the JVM should run with
+   * {@code -XX:-UseDynamicNumberOfCompilerThreads}. Assumes 100 clock ticks a second.
+   */
+  public static long compilerCpuNanos(long pid) {
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      long ticks = 0;
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+          String[] fields = stat.substring(close + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        }
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or {@code "?"}: other work on the machine. */
   public static String loadAverage() {
     try {

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link AuditVerifier} are package-private, as {@code CodeReleaseBenchmark} sits in {@code crypto}.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.watchword.server.audit.GroupCommitLoad \
+ * java -XX:-UseDynamicNumberOfCompilerThreads -cp benchmarks/target/benchmarks.jar \
+ *   dev.watchword.server.audit.GroupCommitLoad \
  *   [--threads 32] [--seconds 10] [--warmup 5] [--with-lookup]
  *   [--db-url 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres']
  * </pre>
@@ -97,8 +98,9 @@ public final class GroupCommitLoad {
         result.appends, result.seconds, perSecond, result.batches, (double) result.appends / result.batches);
     System.out.printf("Latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f%n", result.percentile(50),
         result.percentile(90), result.percentile(99), result.percentile(100));
-    System.out.printf("CPU: this process %.3f ms per append (%.2f processors busy), the writer thread %.3f ms per"
-            + " append (%.2f busy)", result.cpuNanos / 1e6 / result.appends, result.cpuNanos / 1e9 / result.seconds,
+    System.out.printf("CPU: this process %.3f ms per append (%.2f processors busy; %.3f ms without the JIT compiler"
+            + " threads), the writer thread %.3f ms per append (%.2f busy)", result.cpuNanos / 1e6 / result.appends,
+        result.cpuNanos / 1e9 / result.seconds, (result.cpuNanos - result.jitCpuNanos) / 1e6 / result.appends,
         result.writerCpuNanos / 1e6 / result.appends, result.writerCpuNanos / 1e9 / result.seconds);
     if (window.machineCores().isPresent() && window.serverCores().isPresent()) {
       System.out.printf(", other processes %.2f processors (PostgreSQL's backends among them)",
@@ -137,6 +139,7 @@ public final class GroupCommitLoad {
       List<Future<long[]>> futures = new ArrayList<>();
       long batchesBefore = batches.sum();
       long cpuBefore = processCpuNanos();
+      long jitBefore = ResourceSampler.compilerCpuNanos(ProcessHandle.current().pid());
       long writerBefore = writerCpuNanos();
       long start = System.nanoTime();
       for (int t = 0; t < threads; t++) {
@@ -160,11 +163,12 @@ public final class GroupCommitLoad {
       }
       long end = System.nanoTime();
       long cpu = processCpuNanos() - cpuBefore;
+      long jit = ResourceSampler.compilerCpuNanos(ProcessHandle.current().pid()) - jitBefore;
       long writer = writerCpuNanos() - writerBefore;
       pool.shutdown();
       long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      return new Result(all, all.length, batches.sum() - batchesBefore, (end - start) / 1e9, cpu, writer, start,
-          end);
+      return new Result(all, all.length, batches.sum() - batchesBefore, (end - start) / 1e9, cpu,
+          jitBefore < 0 ? -1 : jit, writer, start, end);
     }
 
     /** One code release's audit work: optionally the already-released lookup, then the append. */
@@ -203,7 +207,7 @@ public final class GroupCommitLoad {
   }
 
   private record Result(long[] sortedNanos, long appends, long batches, double seconds, long cpuNanos,
-      long writerCpuNanos, long startNanos, long endNanos) {
+      long jitCpuNanos, long writerCpuNanos, long startNanos, long endNanos) {
     double percentile(int p) {
       if (sortedNanos.length == 0) {
         return Double.NaN;
