@@ -1,5 +1,7 @@
 package dev.watchword.benchmarks.loginstorm;
 
+import dev.watchword.benchmarks.server.ResourceSampler;
+import dev.watchword.benchmarks.server.ServerMemory;
 import dev.watchword.benchmarks.server.ServerProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;

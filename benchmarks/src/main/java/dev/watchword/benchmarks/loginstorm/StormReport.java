@@ -1,8 +1,9 @@
 package dev.watchword.benchmarks.loginstorm;
 
 import dev.watchword.benchmarks.loginstorm.AttemptMix.Attempt;
-import dev.watchword.benchmarks.loginstorm.ServerMemory.Heap;
+import dev.watchword.benchmarks.server.ServerMemory.Heap;
 import dev.watchword.benchmarks.loginstorm.StormResult.Latencies;
+import dev.watchword.benchmarks.server.ResourceSampler;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;

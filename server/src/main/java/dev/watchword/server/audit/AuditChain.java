@@ -27,21 +27,35 @@ final class AuditChain {
 
   private static final String ALGORITHM = "HmacSHA256";
 
-  private final SecretKeySpec key;
+  /**
+   * Keyed once; never used itself, only cloned. {@code Mac.getInstance} and {@code init} search
+   * the providers and derive the key pads on every call, which the group commit writer would pay
+   * per event; a clone copies the keyed state. Cloning only reads it, so links are computed safely
+   * from several threads.
+   */
+  private final Mac keyed;
 
   AuditChain(byte[] chainKey) {
-    this.key = new SecretKeySpec(chainKey, ALGORITHM);
+    try {
+      this.keyed = Mac.getInstance(ALGORITHM);
+      keyed.init(new SecretKeySpec(chainKey, ALGORITHM));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
   }
 
   byte[] link(byte[] previousHash, StoredEvent event) {
+    Mac mac = fresh();
+    mac.update(previousHash);
+    mac.update(encode(event));
+    return mac.doFinal();
+  }
+
+  private Mac fresh() {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      mac.update(previousHash);
-      mac.update(encode(event));
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+      return (Mac) keyed.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("HMAC-SHA256 of this JVM cannot be cloned", e);
     }
   }
 

@@ -5,8 +5,8 @@ import dev.watchword.server.shared.VaultId;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends events to the audit trail.
@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Guarantee: {@link #record} runs only inside the caller's transaction (it refuses to run
  * without one), so the event commits together with what it records or not at all; a code
  * is returned only after that commit, and a failed audit write fails the request.
+ *
+ * <p>That check is made here rather than by {@code @Transactional(propagation = MANDATORY)}: the
+ * transaction proxy it needs would sit on every append of the group commit writer's hot loop.
  */
 @Component
 public class AuditLog {
@@ -23,30 +26,38 @@ public class AuditLog {
   private final AuditStore store;
   private final AuditKeyring keyring;
   private final Checkpointer checkpointer;
+  private final HeadPublisher publisher;
 
-  AuditLog(JdbcClient jdbc, Clock clock, AuditStore store, AuditKeyring keyring, Checkpointer checkpointer) {
+  AuditLog(JdbcClient jdbc, Clock clock, AuditStore store, AuditKeyring keyring, Checkpointer checkpointer,
+      HeadPublisher publisher) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.store = store;
     this.keyring = keyring;
     this.checkpointer = checkpointer;
+    this.publisher = publisher;
   }
 
   /**
-   * Appends {@code event} to the chain: claims the next sequence number (which holds every other
-   * appender until this transaction ends), links the event to its predecessor, stores it, and cuts
-   * a signed checkpoint when one is due.
+   * Appends {@code event} to the chain: at the transaction's first append claims the head (which
+   * holds every other appender until this transaction ends), links the event to its predecessor,
+   * stores it, and cuts a signed checkpoint when one is due. The head row itself is written once,
+   * just before the commit ({@link TransactionHead}).
+   *
+   * @throws IllegalTransactionStateException if the caller holds no transaction; nothing is written
    */
-  @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEvent event) {
-    AuditStore.Claim claim = store.claimNext();
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalTransactionStateException("AuditLog.record runs only inside the caller's transaction");
+    }
+    TransactionHead head = TransactionHead.claim(store, publisher);
     // Time never runs backwards along the chain, even if this node's clock is behind another's.
-    long at = Math.max(clock.millis(), claim.previousAt());
-    StoredEvent stored = StoredEvent.of(claim.seq(), at, event);
-    byte[] hash = keyring.keys().chain().link(claim.previousHash(), stored);
-    store.insert(stored, claim.previousHash(), hash);
-    store.moveHead(stored.seq(), hash, at);
-    checkpointer.afterAppend(claim, hash, at);
+    long at = Math.max(clock.millis(), head.at());
+    StoredEvent stored = StoredEvent.of(head.seq() + 1, at, event);
+    byte[] hash = keyring.keys().chain().link(head.hash(), stored);
+    store.insert(stored, head.hash(), hash);
+    head.appended(stored.seq(), hash, at);
+    checkpointer.afterAppend(head);
   }
 
   /**
@@ -55,6 +66,12 @@ public class AuditLog {
    * the ten most recent, oldest first. Bounded by time so the lookup costs the same however long the entry's history:
    * callers pass the start of the time step. Runs in the caller's transaction, so it sees releases
    * committed before this one started, and earlier ones of the same group commit.
+   *
+   * <p>Ordered by {@code at, seq} rather than {@code seq} alone: {@code at} never decreases along
+   * the chain, so the order is the same, but it is the order of the index {@code (entry_id, at)}
+   * (SQLite appends the rowid {@code seq}; PostgreSQL sorts only rows of equal {@code at}), so the
+   * scan stops after ten rows instead of sorting every release of the step, which under load is
+   * thousands per entry.
    */
   public java.util.List<PriorRelease> priorReleases(VaultId vault, EntryId entry, String action, String detail,
       java.time.Instant since) {
@@ -62,7 +79,7 @@ public class AuditLog {
             SELECT actor_name, at FROM audit_event
             WHERE entry_id = :entryId AND at >= :since AND vault_id = :vaultId AND action = :action
               AND (detail = :detail OR detail LIKE :detailWithMore) AND decision = 'allow'
-            ORDER BY seq DESC LIMIT 10""")
+            ORDER BY at DESC, seq DESC LIMIT 10""")
         .param("entryId", entry.toString()).param("since", since.toEpochMilli()).param("vaultId", vault.toString())
         .param("action", action).param("detail", detail).param("detailWithMore", detail + " %")
         .query((rs, n) -> new PriorRelease(rs.getString("actor_name"), java.time.Instant.ofEpochMilli(rs.getLong("at"))))

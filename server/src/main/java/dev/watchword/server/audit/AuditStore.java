@@ -5,13 +5,17 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The SQL of the audit chain: the head every writer appends after, the events and the
  * checkpoints. The same statements run on SQLite and PostgreSQL.
+ *
+ * <p>A {@code @Component}, not a {@code @Repository}: {@link JdbcClient} already throws Spring's
+ * {@code DataAccessException}s, and the exception translation proxy a repository gets would wrap
+ * every append of the group commit writer's hot loop for nothing.
  */
-@Repository
+@Component
 class AuditStore {
 
   private final JdbcClient jdbc;
@@ -24,13 +28,13 @@ class AuditStore {
   record Head(long seq, byte[] hash, long at) {}
 
   /**
-   * Claims the next sequence number: the {@code UPDATE} locks the head row until the caller's
+   * Claims the head for the caller's transaction: the {@code UPDATE} locks the head row until that
    * transaction ends (PostgreSQL row lock; SQLite's write transaction is exclusive anyway), so
    * appends from every thread and node form one line.
    */
-  Claim claimNext() {
+  Claim claimHead() {
     return jdbc.sql("""
-            UPDATE audit_head SET seq = seq + 1 WHERE id = 1
+            UPDATE audit_head SET seq = seq WHERE id = 1
             RETURNING seq, hash, at, checkpoint_seq, checkpoint_at""")
         .query((rs, n) -> new Claim(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("at"),
             rs.getLong("checkpoint_seq"), rs.getLong("checkpoint_at")))
@@ -38,42 +42,41 @@ class AuditStore {
   }
 
   /**
-   * A claimed sequence number, with the link and time of the event before it and where the newest
-   * checkpoint stands (0 when there is none).
+   * The head as claimed: the newest event's number, link and time, and where the newest checkpoint
+   * stands (0 when there is none).
    */
-  record Claim(long seq, byte[] previousHash, long previousAt, long checkpointSeq, long checkpointAt) {}
+  record Claim(long seq, byte[] hash, long at, long checkpointSeq, long checkpointAt) {}
 
+  /**
+   * Stores one linked event. The one statement every append runs, so its sixteen parameters are
+   * positional, in column order: named ones cost a rewrite of the SQL and a map lookup per
+   * parameter on every call.
+   */
   void insert(StoredEvent event, byte[] previousHash, byte[] hash) {
     jdbc.sql("""
             INSERT INTO audit_event
               (seq, at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip, user_agent,
                session_id, rule, detail, prev_hash, hash)
-            VALUES
-              (:seq, :at, :actorId, :actorName, :action, :vaultId, :entryId, :decision, :reason, :clientIp, :userAgent,
-               :sessionId, :rule, :detail, :prevHash, :hash)""")
-        .param("seq", event.seq())
-        .param("at", event.at())
-        .param("actorId", event.actorId())
-        .param("actorName", event.actorName())
-        .param("action", event.action())
-        .param("vaultId", event.vaultId())
-        .param("entryId", event.entryId())
-        .param("decision", event.decision())
-        .param("reason", event.reason())
-        .param("clientIp", event.clientIp())
-        .param("userAgent", event.userAgent())
-        .param("sessionId", event.sessionId())
-        .param("rule", event.rule())
-        .param("detail", event.detail())
-        .param("prevHash", previousHash)
-        .param("hash", hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(event.seq(), event.at(), event.actorId(), event.actorName(), event.action(), event.vaultId(),
+            event.entryId(), event.decision(), event.reason(), event.clientIp(), event.userAgent(),
+            event.sessionId(), event.rule(), event.detail(), previousHash, hash)
         .update();
   }
 
-  void moveHead(long seq, byte[] hash, long at) {
-    jdbc.sql("UPDATE audit_head SET hash = :hash, at = :at WHERE id = 1 AND seq = :seq")
-        .param("hash", hash).param("at", at).param("seq", seq)
+  /**
+   * Moves the head claimed at {@code claimedSeq}, in the same transaction, to the newest event.
+   *
+   * @throws IllegalStateException if the row no longer holds the claimed head, which the row lock
+   *     rules out; the transaction must not commit then
+   */
+  void moveHead(long claimedSeq, long seq, byte[] hash, long at) {
+    int moved = jdbc.sql("UPDATE audit_head SET seq = :seq, hash = :hash, at = :at WHERE id = 1 AND seq = :claimed")
+        .param("seq", seq).param("hash", hash).param("at", at).param("claimed", claimedSeq)
         .update();
+    if (moved != 1) {
+      throw new IllegalStateException("audit_head moved while this transaction held it");
+    }
   }
 
   Optional<Head> storedHead() {

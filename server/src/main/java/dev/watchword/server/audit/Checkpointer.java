@@ -1,18 +1,13 @@
 package dev.watchword.server.audit;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Cuts a signed checkpoint every {@code checkpointEvery} events, or at the first event once
- * {@code checkpointInterval} has passed, inside the appending transaction; and after every
- * transaction that appended events commits, hands the chain's new head to the {@link
- * HeadPublisher}, which signs it and writes it to the head file, so that deleting even the newest events (and rolling the head row back) is caught by a
- * verifier that reads the file.
- *
- * <p>The head to publish is read just before the commit, from the transaction's own final state:
- * an append rolled back to a savepoint (group commit) is never published.
+ * {@code checkpointInterval} has passed, inside the appending transaction. (After every
+ * transaction that appended events commits, {@link TransactionHead} hands the chain's new head to
+ * the {@link HeadPublisher}, which signs it and writes it to the head file, so that deleting even
+ * the newest events, and rolling the head row back, is caught by a verifier that reads the file.)
  */
 @Component
 class Checkpointer {
@@ -20,26 +15,21 @@ class Checkpointer {
   private final AuditStore store;
   private final AuditKeyring keyring;
   private final AuditProperties properties;
-  private final HeadPublisher publisher;
 
-  /** Marks a transaction that has already arranged to publish its head. */
-  private static final Object PUBLISHING = new Object();
-
-  Checkpointer(AuditStore store, AuditKeyring keyring, AuditProperties properties, HeadPublisher publisher) {
+  Checkpointer(AuditStore store, AuditKeyring keyring, AuditProperties properties) {
     this.store = store;
     this.keyring = keyring;
     this.properties = properties;
-    this.publisher = publisher;
   }
 
-  /** Called by the appender, in its transaction, after the claimed event with link {@code hash} at {@code at}. */
-  void afterAppend(AuditStore.Claim claim, byte[] hash, long at) {
-    publishHeadAfterCommit();
-    boolean due = claim.checkpointSeq() == 0
-        || claim.seq() - claim.checkpointSeq() >= properties.checkpointEvery()
-        || at - claim.checkpointAt() >= properties.checkpointInterval().toMillis();
+  /** Called by the appender, in its transaction, once {@code head} has moved to the new event. */
+  void afterAppend(TransactionHead head) {
+    boolean due = head.checkpointSeq() == 0
+        || head.seq() - head.checkpointSeq() >= properties.checkpointEvery()
+        || head.at() - head.checkpointAt() >= properties.checkpointInterval().toMillis();
     if (due) {
-      cut(Checkpoint.Kind.CHECKPOINT, claim.seq(), hash, at);
+      cut(Checkpoint.Kind.CHECKPOINT, head.seq(), head.hash(), head.at());
+      head.checkpointed(head.seq(), head.at());
     }
   }
 
@@ -48,29 +38,5 @@ class Checkpointer {
     Checkpoint checkpoint = Checkpoint.sign(kind, seq, at, hash, keyring.keys());
     store.insertCheckpoint(checkpoint);
     return checkpoint;
-  }
-
-  /** Once per transaction: read the final head before commit, hand it to the publisher after. */
-  private void publishHeadAfterCommit() {
-    if (TransactionSynchronizationManager.hasResource(PUBLISHING)) {
-      return;
-    }
-    TransactionSynchronizationManager.bindResource(PUBLISHING, Boolean.TRUE);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      private AuditStore.Head head;
-
-      @Override
-      public void beforeCommit(boolean readOnly) {
-        head = store.storedHead().orElse(null);
-      }
-
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(PUBLISHING);
-        if (status == STATUS_COMMITTED && head != null && head.seq() > 0) {
-          publisher.publish(head);
-        }
-      }
-    });
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 
@@ -33,6 +34,17 @@ class SecurityConfiguration {
   /** Sign-in and setup: reached before any session exists, so a session cookie plays no part. */
   static final String[] PUBLIC_POSTS = {"/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",
       "/api/v1/auth/refresh", "/api/v1/auth/sso/redeem", "/api/v1/setup"};
+
+  /**
+   * No Micrometer observations of the filter chain, of authentication and of authorization: they
+   * wrap each of the chain's filters in an observation and time every token check, on every
+   * request, for metrics and traces that nothing reads (only the health endpoint is exposed).
+   * Remove this bean to have them back, together with an exporter.
+   */
+  @Bean
+  static SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, BearerTokenAuthenticationProvider tokens,

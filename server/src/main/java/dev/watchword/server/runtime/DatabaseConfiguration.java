@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a committed audit event survives a
  * power loss) and opens every transaction with {@code BEGIN IMMEDIATE}: a transaction that
  * will write takes the write lock up front, so two concurrent read-then-write transactions
- * queue behind the busy timeout instead of failing with a lock upgrade error.
+ * queue behind the busy timeout instead of failing with a lock upgrade error. Each SQLite
+ * connection keeps its prepared statements ({@link SqliteStatementCache}); the PostgreSQL driver
+ * caches its own.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -36,7 +40,9 @@ class DatabaseConfiguration {
       config.setJdbcUrl(properties.dbUrl());
       config.setMaximumPoolSize(16);
     } else {
-      config.setJdbcUrl(sqliteUrl(dataDirectory));
+      // The driver compiles a statement's SQL on every prepare: keep them per connection.
+      config.setDataSource(new SqliteStatementCache(
+          new DriverDataSource(sqliteUrl(dataDirectory), "org.sqlite.JDBC", new Properties(), null, null)));
       // One writer at a time is SQLite's nature; a few connections still let reads overlap.
       config.setMaximumPoolSize(4);
     }

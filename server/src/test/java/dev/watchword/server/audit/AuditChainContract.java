@@ -1,6 +1,7 @@
 package dev.watchword.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.ApiClient.ApiResponse;
@@ -8,6 +9,10 @@ import dev.watchword.server.support.ServerUnderTest;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -208,6 +213,57 @@ public interface AuditChainContract extends ServerUnderTest {
     assertThat(member.status()).isEqualTo(403);
     assertThat(member.text("type")).endsWith("/audit-role-required");
     assertThat(auditor.status()).isEqualTo(200);
+  }
+
+  @Test
+  default void appendWhenSomeAppendsOfATransactionRollBackToTheirSavepointsThenTheChainHasNoGapAndVerifies() {
+    PlatformTransactionManager transactions = bean(PlatformTransactionManager.class);
+    TransactionTemplate savepoint = new TransactionTemplate(transactions);
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    AuditLog log = bean(AuditLog.class);
+    long before = jdbc().sql("SELECT seq FROM audit_head").query(Long.class).single();
+
+    // As in a group commit: the first unit claims the head and is undone, claim and all; a later
+    // unit is undone after two appends; the head goes back with the savepoint each time.
+    new TransactionTemplate(transactions).executeWithoutResult(batch -> {
+      undone(savepoint, () -> log.record(testEvent("undone 1")));
+      savepoint.executeWithoutResult(unit -> log.record(testEvent("kept 1")));
+      undone(savepoint, () -> {
+        log.record(testEvent("undone 2"));
+        log.record(testEvent("undone 3"));
+      });
+      savepoint.executeWithoutResult(unit -> log.record(testEvent("kept 2")));
+    });
+    bean(HeadPublisher.class).flush();
+
+    assertThat(jdbc().sql("SELECT seq, detail FROM audit_event WHERE seq > :before ORDER BY seq")
+        .param("before", before).query((rs, n) -> rs.getLong("seq") + " " + rs.getString("detail")).list())
+        .containsExactly((before + 1) + " kept 1", (before + 2) + " kept 2");
+    assertThat(jdbc().sql("SELECT seq FROM audit_head").query(Long.class).single()).isEqualTo(before + 2);
+    JsonNode verification = verify();
+    assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.path("headFile").asString()).isEqualTo("verified");
+  }
+
+  @Test
+  default void recordWhenCallerHoldsNoTransactionThenRefusesAndWritesNothing() {
+    long before = jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
+
+    assertThatThrownBy(() -> bean(AuditLog.class).record(testEvent("outside a transaction")))
+        .isInstanceOf(IllegalTransactionStateException.class);
+
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isEqualTo(before);
+  }
+
+  private static void undone(TransactionTemplate savepoint, Runnable appends) {
+    assertThatThrownBy(() -> savepoint.executeWithoutResult(unit -> {
+      appends.run();
+      throw new IllegalStateException("this unit fails");
+    })).hasMessage("this unit fails");
+  }
+
+  private static AuditEvent testEvent(String detail) {
+    return new AuditEvent(null, "test", "test.savepoint", null, null, Decision.ALLOW, null, null, detail);
   }
 
   /** Releases {@code count} codes and returns the sequence number of the last audit event. */

@@ -1,4 +1,4 @@
-package dev.watchword.benchmarks.loginstorm;
+package dev.watchword.benchmarks.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Samples the server's resident memory and CPU time, and the driver's own CPU time, a few times
  * a second, so that the report can say what they were during the measured window alone.
  */
-final class ResourceSampler implements AutoCloseable {
+public final class ResourceSampler implements AutoCloseable {
 
   private static final Duration PERIOD = Duration.ofMillis(250);
 
@@ -32,11 +32,11 @@ final class ResourceSampler implements AutoCloseable {
    * {@code machineCores} counts every process, so what it has beyond the server and the driver
    * is other load on the machine.
    */
-  record Window(OptionalLong peakServerRssKib, OptionalDouble serverCores, OptionalDouble driverCores,
+  public record Window(OptionalLong peakServerRssKib, OptionalDouble serverCores, OptionalDouble driverCores,
       OptionalDouble machineCores) {
 
     /** The machine's busy processors beyond the server and the driver: other load. */
-    OptionalDouble otherCores() {
+    public OptionalDouble otherCores() {
       if (serverCores.isEmpty() || driverCores.isEmpty() || machineCores.isEmpty()) {
         return OptionalDouble.empty();
       }
@@ -53,7 +53,7 @@ final class ResourceSampler implements AutoCloseable {
     return thread;
   });
 
-  ResourceSampler(ProcessHandle server) {
+  public ResourceSampler(ProcessHandle server) {
     this.server = server;
     timer.scheduleAtFixedRate(this::sample, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -75,7 +75,7 @@ final class ResourceSampler implements AutoCloseable {
   }
 
   /** The samples taken between two {@link System#nanoTime()} readings. */
-  Window window(long startNanos, long endNanos) {
+  public Window window(long startNanos, long endNanos) {
     List<Sample> inside;
     synchronized (samples) {
       inside = samples.stream().filter(s -> s.nanoTime() >= startNanos && s.nanoTime() <= endNanos).toList();
@@ -128,6 +128,41 @@ final class ResourceSampler implements AutoCloseable {
     return firstNanos < 0 || lastNanos < 0 || seconds <= 0
         ? OptionalDouble.empty()
         : OptionalDouble.of((lastNanos - firstNanos) / 1e9 / seconds);
+  }
+
+  /**
+   * CPU time so far of the JVM's JIT compiler threads in process {@code pid} ({@code C1/C2
+   * CompilerThre…} in {@code /proc/<pid>/task/<tid>/stat}), or -1: warm-up work, which on two busy
+   * cores goes on long after a load starts. Counts only live threads, so the JVM should run with
+   * {@code -XX:-UseDynamicNumberOfCompilerThreads}. Assumes 100 clock ticks a second.
+   */
+  public static long compilerCpuNanos(long pid) {
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      long ticks = 0;
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+          String[] fields = stat.substring(close + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        }
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or {@code "?"}: other work on the machine. */
+  public static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   @Override

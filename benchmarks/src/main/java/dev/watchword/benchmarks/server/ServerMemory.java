@@ -1,4 +1,4 @@
-package dev.watchword.benchmarks.loginstorm;
+package dev.watchword.benchmarks.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,33 +15,33 @@ import java.util.regex.Pattern;
  * {@code /proc/<pid>/status}, heap from {@code jcmd <pid> GC.heap_info}. Every figure is in KiB
  * and empty when it could not be read (no {@code /proc}, no {@code jcmd}, the process gone).
  */
-final class ServerMemory {
+public final class ServerMemory {
 
   private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
   private static final Pattern STATUS_FIELD = Pattern.compile("^(\\w+):\\s+(\\d+) kB$", Pattern.MULTILINE);
 
   /** The heap as one {@code GC.heap_info} line gives it. */
-  record Heap(long usedKib, long committedKib) {}
+  public record Heap(long usedKib, long committedKib) {}
 
   private ServerMemory() {}
 
   /** {@code VmRSS}: resident memory now. */
-  static OptionalLong rssKib(long pid) {
+  public static OptionalLong rssKib(long pid) {
     return statusField(pid, "VmRSS");
   }
 
   /** {@code VmHWM}: the highest resident memory since the process started. */
-  static OptionalLong peakRssKib(long pid) {
+  public static OptionalLong peakRssKib(long pid) {
     return statusField(pid, "VmHWM");
   }
 
   /** The heap as it is now, garbage included. */
-  static Optional<Heap> heap(long pid) {
+  public static Optional<Heap> heap(long pid) {
     return jcmd(pid, "GC.heap_info").flatMap(ServerMemory::parseHeap);
   }
 
   /** The heap after a full collection ({@code jcmd GC.run}): what the server really holds. */
-  static Optional<Heap> liveHeap(long pid) {
+  public static Optional<Heap> liveHeap(long pid) {
     return jcmd(pid, "GC.run").flatMap(ignored -> heap(pid));
   }
 
