@@ -2,6 +2,7 @@ package dev.watchword.server;
 
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
+import dev.watchword.server.backup.BackupRestoreContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
@@ -25,4 +26,4 @@ class PostgresApiTest extends PostgresServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract {}
+    PolicyContract, AuditChainContract, AuditQueryContract, ImportContract, BackupRestoreContract {}

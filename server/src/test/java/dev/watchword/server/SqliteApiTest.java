@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.watchword.otp.Secret;
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
+import dev.watchword.server.backup.BackupRestoreContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.PasskeyContract;
 import dev.watchword.server.identity.SignInContract;
@@ -38,7 +39,7 @@ class SqliteApiTest extends SqliteServerTest
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract,
-    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract {
+    PolicyContract, OpenApiDocumentContract, AuditChainContract, AuditQueryContract, ImportContract, BackupRestoreContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 
