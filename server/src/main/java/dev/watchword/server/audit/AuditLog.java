@@ -3,6 +3,8 @@ package dev.watchword.server.audit;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.VaultId;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,14 +41,44 @@ public class AuditLog {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEvent event) {
-    AuditStore.Claim claim = store.claimNext();
-    // Time never runs backwards along the chain, even if this node's clock is behind another's.
-    long at = Math.max(clock.millis(), claim.previousAt());
-    StoredEvent stored = StoredEvent.of(claim.seq(), at, event);
-    byte[] hash = keyring.keys().chain().link(claim.previousHash(), stored);
-    store.insert(stored, claim.previousHash(), hash);
-    store.moveHead(stored.seq(), hash, at);
-    checkpointer.afterAppend(claim, hash, at);
+    recordAll(List.of(event));
+  }
+
+  /**
+   * Appends {@code events}, in order, as consecutive links: the chain, its times and its
+   * checkpoints are exactly those that recording each alone would give, but the head is claimed
+   * and moved once and the events are stored in one batch, so an import of thousands of entries
+   * costs a few statements instead of three per event.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    AuditStore.Claim claim = store.claimNext(events.size());
+    long seq = claim.seq() - events.size();
+    byte[] previousHash = claim.previousHash();
+    long previousAt = claim.previousAt();
+    long checkpointSeq = claim.checkpointSeq();
+    long checkpointAt = claim.checkpointAt();
+    long now = clock.millis();
+    List<AuditStore.LinkedEvent> linked = new ArrayList<>(events.size());
+    for (AuditEvent event : events) {
+      // Time never runs backwards along the chain, even if this node's clock is behind another's.
+      long at = Math.max(now, previousAt);
+      StoredEvent stored = StoredEvent.of(++seq, at, event);
+      byte[] hash = keyring.keys().chain().link(previousHash, stored);
+      linked.add(new AuditStore.LinkedEvent(stored, previousHash, hash));
+      if (checkpointer.afterAppend(new AuditStore.Claim(seq, previousHash, previousAt, checkpointSeq, checkpointAt),
+          hash, at)) {
+        checkpointSeq = seq;
+        checkpointAt = at;
+      }
+      previousHash = hash;
+      previousAt = at;
+    }
+    store.insertAll(linked);
+    store.moveHead(seq, previousHash, previousAt);
   }
 
   /**

@@ -32,8 +32,11 @@ class Checkpointer {
     this.publisher = publisher;
   }
 
-  /** Called by the appender, in its transaction, after the claimed event with link {@code hash} at {@code at}. */
-  void afterAppend(AuditStore.Claim claim, byte[] hash, long at) {
+  /**
+   * Called by the appender, in its transaction, after the claimed event with link {@code hash} at
+   * {@code at}; returns whether a checkpoint was cut at it.
+   */
+  boolean afterAppend(AuditStore.Claim claim, byte[] hash, long at) {
     publishHeadAfterCommit();
     boolean due = claim.checkpointSeq() == 0
         || claim.seq() - claim.checkpointSeq() >= properties.checkpointEvery()
@@ -41,6 +44,7 @@ class Checkpointer {
     if (due) {
       cut(Checkpoint.Kind.CHECKPOINT, claim.seq(), hash, at);
     }
+    return due;
   }
 
   /** Signs and stores a checkpoint in the current transaction. */

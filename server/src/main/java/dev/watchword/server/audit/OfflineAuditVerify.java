@@ -5,6 +5,7 @@ import dev.watchword.server.runtime.OfflineDatabase;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -68,11 +69,11 @@ public final class OfflineAuditVerify {
 
   static Verification verify(Path dataDir, String dbUrl, Path headFile) {
     ServerSecrets secrets = ServerSecrets.openOffline(dataDir);
-    JdbcClient jdbc = JdbcClient.create(OfflineDatabase.open(dataDir, dbUrl));
-    AuditKeys keys = AuditKeys.load(jdbc, secrets)
+    JdbcTemplate template = new JdbcTemplate(OfflineDatabase.open(dataDir, dbUrl));
+    AuditKeys keys = AuditKeys.load(JdbcClient.create(template), secrets)
         .orElseThrow(() -> new IllegalStateException("this database has no audit keys (never started?)"));
     Path head = headFile != null ? headFile : dataDir.resolve(HEAD_FILE);
-    return new AuditVerifier(new AuditStore(jdbc), keys, new AuditHeadFile(head)).verify();
+    return new AuditVerifier(new AuditStore(template), keys, new AuditHeadFile(head)).verify();
   }
 
   private static void report(Verification result, PrintStream out) {
