@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WatchwordExport {
 
   static final String NAME = "Watchword export";
-  private static final String FORMAT_LABEL = "watchword-export-v1";
+  static final String FORMAT_LABEL = "watchword-export-v1";
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private WatchwordExport() {
