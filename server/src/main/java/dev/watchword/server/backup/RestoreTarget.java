@@ -99,8 +99,7 @@ final class RestoreTarget {
     boolean mayHaveCreatedTables = false;
     try (ContentsReader reader = new ContentsReader(contents.get())) {
       Manifest manifest = reader.manifest();
-      DataSource database = dbUrl == null ? sqlite(staging.resolve(OfflineDatabase.SQLITE_FILE))
-          : new DriverManagerDataSource(dbUrl);
+      DataSource database = dbUrl == null ? sqlite(staging.resolve(OfflineDatabase.SQLITE_FILE)) : postgres();
       mayHaveCreatedTables = true;
       migrate(database, manifest.schemaVersions());
       long rows;
@@ -161,6 +160,15 @@ final class RestoreTarget {
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file);
     return sqlite;
+  }
+
+  /** The target database; the driver sends each batch of rows as multi-row INSERTs (a URL that says otherwise wins). */
+  private DataSource postgres() {
+    DriverManagerDataSource postgres = new DriverManagerDataSource(dbUrl);
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("reWriteBatchedInserts", "true");
+    postgres.setConnectionProperties(properties);
+    return postgres;
   }
 
   private Path createStaging() {

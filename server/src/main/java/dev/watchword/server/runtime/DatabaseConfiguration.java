@@ -35,6 +35,9 @@ class DatabaseConfiguration {
     if (properties.usesPostgres()) {
       config.setJdbcUrl(properties.dbUrl());
       config.setMaximumPoolSize(16);
+      // The driver sends a JDBC batch of INSERTs (an import's entries and audit events) as
+      // multi-row INSERTs: fewer statements for the server to run. A URL that sets it wins.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
     } else {
       config.setJdbcUrl(sqliteUrl(dataDirectory));
       // One writer at a time is SQLite's nature; a few connections still let reads overlap.
