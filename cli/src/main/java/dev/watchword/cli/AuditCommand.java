@@ -1,12 +1,7 @@
 package dev.watchword.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code watchword audit}: commands on the audit trail. */
 @Command(
@@ -47,9 +42,7 @@ final class AuditCommand {
         "  watchword audit verify --data-dir ./watchword-data",
         "  watchword audit verify --data-dir /srv/watchword --db-url jdbc:postgresql://db:5432/watchword",
       })
-  static final class Verify implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
+  static final class Verify extends ServerJarCommand {
 
     @Option(names = "--data-dir", paramLabel = "DIR", required = true,
         description = "The installation's data directory: its master key opens the audit keys;"
@@ -66,33 +59,18 @@ final class AuditCommand {
             + " Default: DIR/audit-head.json.")
     private String headFile;
 
-    private final LaunchEnvironment environment;
-    private final ProcessRunner runner;
-
     Verify() {
       this(LaunchEnvironment.current(), new ForegroundProcess());
     }
 
     Verify(LaunchEnvironment environment, ProcessRunner runner) {
-      this.environment = environment;
-      this.runner = runner;
+      super(environment, runner, 2);
     }
 
     @Override
-    public Integer call() {
-      return LaunchEnvironment.runOrReport(runner, this::command, spec.commandLine(), 2);
-    }
-
-    /** {@code java [WATCHWORD_JAVA_OPTS] -jar SERVER_JAR audit-verify --data-dir DIR ...}. */
-    List<String> command() {
-      List<String> arguments = new ArrayList<>(List.of("audit-verify", "--data-dir", dataDir));
-      if (dbUrl != null) {
-        arguments.addAll(List.of("--db-url", dbUrl));
-      }
-      if (headFile != null) {
-        arguments.addAll(List.of("--head-file", headFile));
-      }
-      return environment.serverJarCommand(arguments);
+    ServerJarArguments arguments() {
+      return new ServerJarArguments("audit-verify").option("--data-dir", dataDir).option("--db-url", dbUrl)
+          .option("--head-file", headFile);
     }
   }
 }

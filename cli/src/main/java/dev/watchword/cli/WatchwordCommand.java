@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "Watchword: a self-hosted team MFA vault that hands out codes, never seeds.",
     optionListHeading = "%nOptions:%n",
     commandListHeading = "%nCommands:%n",
-    subcommands = {ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
+        CommandLine.HelpCommand.class},
     footer = "%nRun 'watchword COMMAND --help' for a command's options and environment variables.")
 public final class WatchwordCommand {
 

@@ -78,6 +78,12 @@ final class CommandRun {
               if (type == AuditCommand.Verify.class) {
                 return type.cast(new AuditCommand.Verify(environment, runner));
               }
+              if (type == BackupCommand.class) {
+                return type.cast(new BackupCommand(environment, runner));
+              }
+              if (type == RestoreCommand.class) {
+                return type.cast(new RestoreCommand(environment, runner));
+              }
               return CommandLine.defaultFactory().create(type);
             }
           };

@@ -2,6 +2,7 @@ package dev.watchword.server;
 
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
+import dev.watchword.server.backup.BackupRestoreContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.OrgRoleContract;
 import dev.watchword.server.identity.PasskeyContract;
@@ -32,4 +33,4 @@ class PostgresApiTest extends PostgresServerTest
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
     PolicyContract, OrgPolicyContract, OrgRoleContract, AuditChainContract, AuditQueryContract, ImportContract,
-    WebSessionContract, AdminPagesContract, VaultPagesContract {}
+    WebSessionContract, AdminPagesContract, VaultPagesContract, BackupRestoreContract {}

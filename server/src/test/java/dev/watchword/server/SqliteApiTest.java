@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.watchword.otp.Secret;
 import dev.watchword.server.audit.AuditChainContract;
 import dev.watchword.server.audit.AuditQueryContract;
+import dev.watchword.server.backup.BackupRestoreContract;
 import dev.watchword.server.crypto.StorageContract;
 import dev.watchword.server.identity.OrgRoleContract;
 import dev.watchword.server.identity.PasskeyContract;
@@ -45,7 +46,8 @@ class SqliteApiTest extends SqliteServerTest
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
     AccessRequestContract, EntryTagContract,
     PolicyContract, OrgPolicyContract, OrgRoleContract, OpenApiDocumentContract, AuditChainContract,
-    AuditQueryContract, ImportContract, WebSessionContract, AdminPagesContract, VaultPagesContract {
+    AuditQueryContract, ImportContract, WebSessionContract, AdminPagesContract, VaultPagesContract,
+    BackupRestoreContract {
 
   private static final String SEED_BASE32 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI2DKNRXHA4TA";
 

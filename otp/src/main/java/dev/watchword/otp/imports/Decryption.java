@@ -138,23 +138,22 @@ final class Decryption {
   }
 
   /**
-   * Argon2id (RFC 9106, version 0x13) after checking the memory against the limit shared with
-   * scrypt and the passes and lanes against small bounds.
+   * Checks an Argon2id cost a file states: the memory against the limit shared with scrypt, the
+   * passes and lanes against small bounds.
    *
    * @throws ImportFormatException LIMIT_EXCEEDED naming {@code where}
    */
-  static byte[] argon2id(char[] password, byte[] salt, long memoryKiB, long iterations, long parallelism,
-      ImportLimits limits, String where) {
+  static void checkArgon2idCost(long memoryKiB, long iterations, long parallelism, ImportLimits limits,
+      String where) {
     if (memoryKiB < 8 || memoryKiB * 1024 > limits.maxScryptMemoryBytes() || iterations < 1
         || iterations > MAX_ARGON2_ITERATIONS || parallelism < 1 || parallelism > MAX_ARGON2_PARALLELISM) {
       throw Refused.limit(where, "the Argon2id cost is outside what is accepted (memory up to "
           + limits.maxScryptMemoryBytes() / 1024 + " KiB, iterations 1-" + MAX_ARGON2_ITERATIONS
           + ", parallelism 1-" + MAX_ARGON2_PARALLELISM + ")");
     }
-    return argon2id(password, salt, (int) memoryKiB, (int) iterations, (int) parallelism);
   }
 
-  /** Argon2id for parameters the caller chose itself (writing an export); 32 bytes. */
+  /** Argon2id (RFC 9106, version 0x13) for parameters already checked or chosen by Watchword; 32 bytes. */
   static byte[] argon2id(char[] password, byte[] salt, int memoryKiB, int iterations, int parallelism) {
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)

@@ -1,7 +1,6 @@
 package dev.watchword.otp.imports;
 
 import dev.watchword.otp.OtpauthUri;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -30,16 +29,14 @@ import tools.jackson.databind.node.ObjectNode;
  * full otpauth URI (Steam Guard as {@code encoder=steam}).
  *
  * <p>Guarantees: the writer never emits the password or a key; the reader checks the stated
- * Argon2 cost against {@link ImportLimits} (in {@link Decryption}) before deriving anything, and a wrong password or any
+ * Argon2 cost against {@link ImportLimits} (in {@link PasswordKey}) before deriving anything, and a wrong password or any
  * altered byte is the same "wrong password" refusal.
  */
 public final class WatchwordExport {
 
   static final String NAME = "Watchword export";
+  static final String FORMAT_LABEL = "watchword-export-v1";
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final int MEMORY_KIB = 64 * 1024;
-  private static final int ITERATIONS = 3;
-  private static final int PARALLELISM = 1;
 
   private WatchwordExport() {
   }
@@ -47,25 +44,23 @@ public final class WatchwordExport {
   /** One vault's entries, encrypted under {@code password}. */
   public static byte[] write(String vaultName, String client, List<OtpauthUri> entries, char[] password,
       SecureRandom random) {
-    byte[] salt = new byte[16];
+    PasswordKey passwordKey = PasswordKey.fresh(random);
     byte[] nonce = new byte[12];
-    random.nextBytes(salt);
     random.nextBytes(nonce);
     ObjectNode plain = MAPPER.createObjectNode();
     plain.putObject("vault").put("name", vaultName).put("client", client);
     ArrayNode list = plain.putArray("entries");
     entries.forEach(uri -> list.addObject().put("uri", uri.toUri()));
     byte[] plaintext = MAPPER.writeValueAsBytes(plain);
-    byte[] key = Decryption.argon2id(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+    byte[] key = passwordKey.derive(password);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-      cipher.updateAAD(header(MEMORY_KIB, ITERATIONS, PARALLELISM, b64(salt), b64(nonce)));
+      cipher.updateAAD(passwordKey.associatedData(FORMAT_LABEL, b64(nonce)));
       byte[] payload = cipher.doFinal(plaintext);
       ObjectNode file = MAPPER.createObjectNode();
       file.put("watchwordExport", 1);
-      file.putObject("kdf").put("algorithm", "argon2id").put("memoryKiB", MEMORY_KIB).put("iterations", ITERATIONS)
-          .put("parallelism", PARALLELISM).put("salt", b64(salt));
+      passwordKey.writeTo(file.putObject("kdf"));
       file.putObject("cipher").put("algorithm", "AES-256-GCM").put("nonce", b64(nonce));
       file.put("payload", b64(payload));
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(file);
@@ -110,33 +105,27 @@ public final class WatchwordExport {
     if (root.path("watchwordExport").asInt(-1) != 1) {
       throw Refused.unsupported("watchwordExport", "only version 1 of the Watchword export is read");
     }
-    JsonNode kdf = JsonFields.object(root, "kdf");
     JsonNode cipher = JsonFields.object(root, "cipher");
-    if (!"argon2id".equals(JsonFields.text(kdf, "algorithm"))
-        || !"AES-256-GCM".equals(JsonFields.text(cipher, "algorithm"))) {
-      throw Refused.unsupported("kdf", "a Watchword export must use argon2id and AES-256-GCM");
+    if (!"AES-256-GCM".equals(JsonFields.text(cipher, "algorithm"))) {
+      throw Refused.unsupported("cipher", "a Watchword export must use AES-256-GCM");
     }
-    int memoryKiB = JsonFields.integer(kdf, "memoryKiB", -1);
-    int iterations = JsonFields.integer(kdf, "iterations", -1);
-    int parallelism = JsonFields.integer(kdf, "parallelism", -1);
-    String saltText = JsonFields.text(kdf, "salt");
+    PasswordKey passwordKey = PasswordKey.read(root.get("kdf"), limits);
     String nonceText = JsonFields.text(cipher, "nonce");
-    byte[] salt = Codec.base64("kdf", "salt", saltText);
     byte[] nonce = Codec.base64("cipher", "nonce", nonceText);
     byte[] payload = Codec.base64("payload", "payload", JsonFields.text(root, "payload"));
     if (payload.length > limits.maxDecodedBytes()) {
       throw Refused.limit("payload", "the payload is larger than " + limits.maxDecodedBytes() + " bytes");
     }
-    if (salt.length < 8 || nonce.length != 12) {
-      throw Refused.malformed("kdf", "the salt must be at least 8 bytes and the nonce 12");
+    if (nonce.length != 12) {
+      throw Refused.malformed("cipher", "the nonce must be 12 bytes");
     }
     if (password == null) {
       throw Refused.passwordRequired(NAME);
     }
-    byte[] key = Decryption.argon2id(password, salt, memoryKiB, iterations, parallelism, limits, "kdf");
+    byte[] key = passwordKey.derive(password);
     try {
       byte[] plain = Decryption.aesGcmWithAssociatedData(key, nonce, payload,
-          header(memoryKiB, iterations, parallelism, saltText, nonceText), "payload");
+          passwordKey.associatedData(FORMAT_LABEL, nonceText), "payload");
       if (plain == null) {
         throw Refused.wrongPassword(NAME);
       }
@@ -144,11 +133,6 @@ public final class WatchwordExport {
     } finally {
       Arrays.fill(key, (byte) 0);
     }
-  }
-
-  private static byte[] header(int memoryKiB, int iterations, int parallelism, String salt, String nonce) {
-    return ("watchword-export-v1|argon2id|" + memoryKiB + "|" + iterations + "|" + parallelism + "|" + salt + "|"
-        + nonce).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String b64(byte[] bytes) {

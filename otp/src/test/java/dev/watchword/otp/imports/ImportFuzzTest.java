@@ -106,7 +106,8 @@ class ImportFuzzTest {
     check(() -> QrImage.read(image, FUZZ_LIMITS));
   }
 
-  private static void check(Supplier<ImportResult> read) {
+  /** The invariants every parser keeps, whatever it is given; shared with the other fuzz tests of this package. */
+  static void check(Supplier<ImportResult> read) {
     ImportResult result;
     try {
       result = read.get();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class AuditStore {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  AuditStore(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  AuditStore(JdbcTemplate template) {
+    this.jdbc = JdbcClient.create(template);
+    this.template = template;
   }
 
   /** The chain's newest link, as the last committed writer left it. */
@@ -47,21 +50,33 @@ class AuditStore {
    */
   record Claim(long seq, byte[] hash, long at, long checkpointSeq, long checkpointAt) {}
 
+  private static final String INSERT_EVENT = """
+      INSERT INTO audit_event
+        (seq, at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip, user_agent,
+         session_id, rule, detail, prev_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+  /** An event with its links, ready to store. */
+  record LinkedEvent(StoredEvent event, byte[] previousHash, byte[] hash) {}
+
   /**
-   * Stores one linked event. The one statement every append runs, so its sixteen parameters are
-   * positional, in column order: named ones cost a rewrite of the SQL and a map lookup per
-   * parameter on every call.
+   * Stores linked events: one plain statement for one (every code release), a JDBC batch for more
+   * (an import). The sixteen parameters are positional, in column order: named ones cost a rewrite
+   * of the SQL and a map lookup per parameter on every call.
    */
-  void insert(StoredEvent event, byte[] previousHash, byte[] hash) {
-    jdbc.sql("""
-            INSERT INTO audit_event
-              (seq, at, actor_id, actor_name, action, vault_id, entry_id, decision, reason, client_ip, user_agent,
-               session_id, rule, detail, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(event.seq(), event.at(), event.actorId(), event.actorName(), event.action(), event.vaultId(),
-            event.entryId(), event.decision(), event.reason(), event.clientIp(), event.userAgent(),
-            event.sessionId(), event.rule(), event.detail(), previousHash, hash)
-        .update();
+  void insertAll(List<LinkedEvent> events) {
+    if (events.size() == 1) {
+      jdbc.sql(INSERT_EVENT).params(values(events.get(0))).update();
+      return;
+    }
+    template.batchUpdate(INSERT_EVENT, events.stream().map(AuditStore::values).toList());
+  }
+
+  private static Object[] values(LinkedEvent linked) {
+    StoredEvent event = linked.event();
+    return new Object[] {event.seq(), event.at(), event.actorId(), event.actorName(), event.action(),
+        event.vaultId(), event.entryId(), event.decision(), event.reason(), event.clientIp(), event.userAgent(),
+        event.sessionId(), event.rule(), event.detail(), linked.previousHash(), linked.hash()};
   }
 
   /**
@@ -153,7 +168,6 @@ class AuditStore {
   }
 
   /** A stored event together with the links the store holds for it. */
-  record LinkedEvent(StoredEvent event, byte[] previousHash, byte[] hash) {}
 
   static StoredEvent event(ResultSet rs) throws SQLException {
     return new StoredEvent(rs.getLong("seq"), rs.getLong("at"), rs.getString("actor_id"),

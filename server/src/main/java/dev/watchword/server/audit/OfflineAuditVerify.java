@@ -1,15 +1,12 @@
 package dev.watchword.server.audit;
 
 import dev.watchword.server.crypto.ServerSecrets;
+import dev.watchword.server.runtime.OfflineDatabase;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * {@code watchword audit verify}: checks a stopped or running installation's audit trail without
@@ -25,10 +22,13 @@ public final class OfflineAuditVerify {
 
   public static final String COMMAND = "audit-verify";
 
+  /** The head file's name inside the data directory, where the server keeps it unless told otherwise. */
+  public static final String HEAD_FILE = "audit-head.json";
+
   private OfflineAuditVerify() {}
 
   /** The variable that gives the PostgreSQL URL without putting a password on the command line. */
-  public static final String DB_URL_VARIABLE = "WATCHWORD_DB_URL";
+  public static final String DB_URL_VARIABLE = OfflineDatabase.DB_URL_VARIABLE;
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     return run(args, System.getenv(), out, err);
@@ -52,9 +52,7 @@ public final class OfflineAuditVerify {
       }
       i++;
     }
-    if (dbUrl == null && environment.get(DB_URL_VARIABLE) != null && !environment.get(DB_URL_VARIABLE).isBlank()) {
-      dbUrl = environment.get(DB_URL_VARIABLE);
-    }
+    dbUrl = OfflineDatabase.url(dbUrl, environment);
     if (dataDir == null) {
       err.println("watchword audit verify: --data-dir DIR is required (it holds the master key)");
       return 2;
@@ -71,26 +69,11 @@ public final class OfflineAuditVerify {
 
   static Verification verify(Path dataDir, String dbUrl, Path headFile) {
     ServerSecrets secrets = ServerSecrets.openOffline(dataDir);
-    JdbcClient jdbc = JdbcClient.create(dataSource(dataDir, dbUrl));
-    AuditKeys keys = AuditKeys.load(jdbc, secrets)
+    JdbcTemplate template = new JdbcTemplate(OfflineDatabase.open(dataDir, dbUrl));
+    AuditKeys keys = AuditKeys.load(JdbcClient.create(template), secrets)
         .orElseThrow(() -> new IllegalStateException("this database has no audit keys (never started?)"));
-    Path head = headFile != null ? headFile : dataDir.resolve("audit-head.json");
-    return new AuditVerifier(new AuditStore(jdbc), keys, new AuditHeadFile(head)).verify();
-  }
-
-  private static DataSource dataSource(Path dataDir, String dbUrl) {
-    if (dbUrl != null) {
-      return new DriverManagerDataSource(dbUrl);
-    }
-    Path file = dataDir.resolve("watchword.db");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("no database at " + file + " (use --db-url for PostgreSQL)");
-    }
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
-    SQLiteDataSource sqlite = new SQLiteDataSource(config);
-    sqlite.setUrl("jdbc:sqlite:" + file);
-    return sqlite;
+    Path head = headFile != null ? headFile : dataDir.resolve(HEAD_FILE);
+    return new AuditVerifier(new AuditStore(template), keys, new AuditHeadFile(head)).verify();
   }
 
   private static void report(Verification result, PrintStream out) {

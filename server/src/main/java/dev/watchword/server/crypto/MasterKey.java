@@ -55,6 +55,17 @@ final class MasterKey {
     return new MasterKey(aead);
   }
 
+  /**
+   * Refuses ({@link MasterKeyException}) a database whose check value this key does not open; a
+   * database that never stored one (never started) passes.
+   */
+  void requireKeyOf(JdbcClient jdbc, MasterKeyFile file) {
+    byte[] check = storedCheck(jdbc);
+    if (check != null) {
+      verify(check, file);
+    }
+  }
+
   Aead aead() {
     return aead;
   }

@@ -4,6 +4,7 @@ import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServerSecrets {
 
+  /** The master key file's name inside the data directory. */
+  public static final String MASTER_KEY_FILE = MasterKeyFile.FILE_NAME;
+
   private final MasterKey masterKey;
 
   ServerSecrets(MasterKey masterKey) {
@@ -29,6 +33,24 @@ public class ServerSecrets {
    * with the same permission checks, creates nothing.
    */
   public static ServerSecrets openOffline(Path dataDir) {
+    return new ServerSecrets(MasterKey.loaded(offlineKeyFile(dataDir).load()));
+  }
+
+  /**
+   * Like {@link #openOffline(Path)}, for a tool that reads the database {@code jdbc} (a backup):
+   * also refuses a key that does not open that database's data, so a tool never pairs one
+   * installation's key with another's database.
+   *
+   * @throws MasterKeyException if the key file is missing, too open, unreadable or another key
+   */
+  public static ServerSecrets openOffline(Path dataDir, JdbcClient jdbc) {
+    MasterKeyFile file = offlineKeyFile(dataDir);
+    MasterKey key = MasterKey.loaded(file.load());
+    key.requireKeyOf(jdbc, file);
+    return new ServerSecrets(key);
+  }
+
+  private static MasterKeyFile offlineKeyFile(Path dataDir) {
     try {
       AeadConfig.register();
     } catch (GeneralSecurityException e) {
@@ -38,7 +60,7 @@ public class ServerSecrets {
     if (!file.exists()) {
       throw new MasterKeyException("No master key file at " + file.path());
     }
-    return new ServerSecrets(MasterKey.loaded(file.load()));
+    return file;
   }
 
   public byte[] seal(String context, byte[] plaintext) {

@@ -80,32 +80,41 @@ class EntryImporter {
     });
   }
 
-  /** Sorts the file's entries into new and duplicate; stores the new ones unless this is a dry run. */
+  /**
+   * Sorts the file's entries into new and duplicate; unless this is a dry run, stores the new ones
+   * together (one batch of entries, one of audit events) and reports their ids in file order.
+   */
   private ImportReport classify(VaultId vaultId, ImportResult parsed, String format, List<ImportReport.Error> errors,
       boolean dryRun, Caller caller, RequestOrigin origin) {
     Set<String> known = fingerprintsOf(vaultId, parsed);
     List<ImportReport.Item> items = new ArrayList<>();
-    int imported = 0;
+    List<EntryDraft> drafts = new ArrayList<>();
+    List<String> details = new ArrayList<>();
+    List<Integer> draftItems = new ArrayList<>();
     for (ImportedEntry candidate : parsed.entries()) {
       String issuer = candidate.credential().hasIssuer() ? candidate.issuer() : null;
       String type = candidate.type().lowerName();
-      if (!known.add(fingerprint(issuer, candidate.account(), candidate.secret().bytes()))) {
-        items.add(new ImportReport.Item(candidate.position(), issuer, candidate.account(), type, "duplicate", null));
+      boolean duplicate = !known.add(fingerprint(issuer, candidate.account(), candidate.secret().bytes()));
+      items.add(new ImportReport.Item(candidate.position(), issuer, candidate.account(), type,
+          duplicate ? "duplicate" : dryRun ? "new" : "imported", null));
+      if (duplicate || dryRun) {
         candidate.secret().destroy();
         continue;
       }
-      imported++;
-      if (dryRun) {
-        items.add(new ImportReport.Item(candidate.position(), issuer, candidate.account(), type, "new", null));
-        candidate.secret().destroy();
-        continue;
-      }
-      EntryDraft draft = new EntryDraft(issuer, candidate.account(), candidate.secret(), candidate.parameters());
-      Entry entry = entryService.insert(caller, vaultId, draft, origin, "import " + format + " " + candidate.position());
-      items.add(new ImportReport.Item(candidate.position(), issuer, candidate.account(), type, "imported",
-          entry.id().toString()));
+      drafts.add(new EntryDraft(issuer, candidate.account(), candidate.secret(), candidate.parameters()));
+      details.add("import " + format + " " + candidate.position());
+      draftItems.add(items.size() - 1);
     }
-    return new ImportReport(format, dryRun, imported, parsed.entries().size() - imported, items, errors);
+    if (!drafts.isEmpty()) {
+      List<Entry> stored = entryService.insertAll(caller, vaultId, drafts, origin, details);
+      for (int i = 0; i < stored.size(); i++) {
+        ImportReport.Item item = items.get(draftItems.get(i));
+        items.set(draftItems.get(i), new ImportReport.Item(item.position(), item.issuer(), item.account(), item.type(),
+            item.status(), stored.get(i).id().toString()));
+      }
+    }
+    long imported = items.stream().filter(item -> !item.status().equals("duplicate")).count();
+    return new ImportReport(format, dryRun, (int) imported, parsed.entries().size() - (int) imported, items, errors);
   }
 
   /**

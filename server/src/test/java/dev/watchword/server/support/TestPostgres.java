@@ -76,6 +76,40 @@ public final class TestPostgres {
     return BASE_URL + "&currentSchema=" + schema;
   }
 
+  /** Creates this schema, empty, for a test that needs it before any server migrates it (a restore target). */
+  public TestPostgres createSchema() {
+    execute("CREATE SCHEMA " + schema);
+    return this;
+  }
+
+  /** Runs one statement with this schema as the current one. */
+  public void execute(String sql) {
+    try (Connection connection = DriverManager.getConnection(BASE_URL + "&currentSchema=" + schema);
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The names of the tables in this schema. */
+  public java.util.List<String> tables() {
+    try (Connection connection = DriverManager.getConnection(BASE_URL);
+        var statement = connection.prepareStatement(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name")) {
+      statement.setString(1, schema);
+      java.util.List<String> names = new java.util.ArrayList<>();
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void assumeAvailable() {
     try (Connection connection = DriverManager.getConnection(BASE_URL)) {
       dropStaleSchemas(connection);

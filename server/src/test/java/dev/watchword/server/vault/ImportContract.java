@@ -59,6 +59,36 @@ public interface ImportContract extends ServerUnderTest {
   }
 
   @Test
+  default void importWhenHundredsOfEntriesThenTheirBatchedAuditEventsChainAndCheckpointAsIfAppendedOneByOne() {
+    ApiClient editor = newMember("editor");
+    String vault = editor.newVault();
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 300; i++) {
+      text.append("otpauth://totp/Batch:user").append(i).append("?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\\n");
+    }
+
+    ApiResponse imported = editor.postJson("/api/v1/vaults/" + vault + "/import", "{\"text\":\"" + text + "\"}");
+    List<String> details = jdbc().sql("SELECT detail FROM audit_event WHERE vault_id = :vault AND action = 'entry.create'"
+        + " ORDER BY seq").param("vault", vault).query(String.class).list();
+    List<Long> seqs = jdbc().sql("SELECT seq FROM audit_event WHERE vault_id = :vault AND action = 'entry.create'"
+        + " ORDER BY seq").param("vault", vault).query(Long.class).list();
+    List<Long> checkpoints = jdbc().sql("SELECT seq FROM audit_checkpoint WHERE seq BETWEEN :first AND :last"
+        + " ORDER BY seq").param("first", seqs.get(0)).param("last", seqs.get(seqs.size() - 1)).query(Long.class).list();
+    JsonNode verified = newAuditor("auditor").get("/api/v1/audit/verify").json();
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().path("imported").asInt()).isEqualTo(300);
+    assertThat(details).hasSize(300).startsWith("import otpauth_uris line 1").endsWith("import otpauth_uris line 300");
+    assertThat(seqs.get(299) - seqs.get(0)).as("consecutive").isEqualTo(299);
+    // this test server cuts a checkpoint every 4 events: also inside one batch
+    assertThat(checkpoints).hasSizeGreaterThanOrEqualTo(74);
+    for (int i = 1; i < checkpoints.size(); i++) {
+      assertThat(checkpoints.get(i) - checkpoints.get(i - 1)).isLessThanOrEqualTo(4);
+    }
+    assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
+  }
+
+  @Test
   default void importWhenUrisAsTextThenCodesAgreeWithOathtool() {
     ApiClient editor = newMember("editor");
     String vault = editor.newVault();
