@@ -85,7 +85,7 @@ public final class PasswordKey {
   }
 
   /** {@code argon2id|m|t|p|salt}, the salt's Base64 exactly as in the file, for a file's associated data. */
-  public String associatedData() {
+  private String associatedData() {
     return "argon2id|" + memoryKiB + "|" + iterations + "|" + parallelism + "|" + salt;
   }
 

@@ -28,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AuditHeadFile {
 
+  /** The file's name inside the data directory, where the server keeps it unless told otherwise. */
+  static final String DEFAULT_NAME = "audit-head.json";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final Logger log = LoggerFactory.getLogger(AuditHeadFile.class);

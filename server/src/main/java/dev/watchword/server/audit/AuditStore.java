@@ -167,8 +167,6 @@ class AuditStore {
         .list();
   }
 
-  /** A stored event together with the links the store holds for it. */
-
   static StoredEvent event(ResultSet rs) throws SQLException {
     return new StoredEvent(rs.getLong("seq"), rs.getLong("at"), rs.getString("actor_id"),
         rs.getString("actor_name"), rs.getString("action"), rs.getString("vault_id"), rs.getString("entry_id"),

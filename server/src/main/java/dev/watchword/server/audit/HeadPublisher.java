@@ -35,7 +35,7 @@ class HeadPublisher implements DisposableBean {
   HeadPublisher(AuditKeyring keyring, AuditProperties properties, DataDirectory dataDirectory) {
     this.keyring = keyring;
     this.headFile = new AuditHeadFile(
-        properties.headFile() != null ? properties.headFile() : dataDirectory.resolve("audit-head.json"));
+        properties.headFile() != null ? properties.headFile() : dataDirectory.resolve(AuditHeadFile.DEFAULT_NAME));
   }
 
   AuditHeadFile headFile() {

@@ -2,6 +2,7 @@ package dev.watchword.server.audit;
 
 import dev.watchword.server.crypto.ServerSecrets;
 import dev.watchword.server.runtime.OfflineDatabase;
+import dev.watchword.server.runtime.OfflineOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,38 +24,27 @@ public final class OfflineAuditVerify {
   public static final String COMMAND = "audit-verify";
 
   /** The head file's name inside the data directory, where the server keeps it unless told otherwise. */
-  public static final String HEAD_FILE = "audit-head.json";
+  public static final String HEAD_FILE = AuditHeadFile.DEFAULT_NAME;
 
   private OfflineAuditVerify() {}
 
-  /** The variable that gives the PostgreSQL URL without putting a password on the command line. */
-  public static final String DB_URL_VARIABLE = OfflineDatabase.DB_URL_VARIABLE;
+  private static final java.util.Set<String> OPTIONS = java.util.Set.of("--data-dir", "--db-url", "--head-file");
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     return run(args, System.getenv(), out, err);
   }
 
   static int run(List<String> args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
-    Path dataDir = null;
-    String dbUrl = null;
-    Path headFile = null;
-    for (int i = 0; i < args.size(); i++) {
-      String option = args.get(i);
-      String value = i + 1 < args.size() ? args.get(i + 1) : null;
-      switch (option) {
-        case "--data-dir" -> dataDir = value == null ? null : Path.of(value);
-        case "--db-url" -> dbUrl = value;
-        case "--head-file" -> headFile = value == null ? null : Path.of(value);
-        default -> {
-          err.println("watchword audit verify: unknown option " + option);
-          return 2;
-        }
-      }
-      i++;
-    }
-    dbUrl = OfflineDatabase.url(dbUrl, environment);
-    if (dataDir == null) {
-      err.println("watchword audit verify: --data-dir DIR is required (it holds the master key)");
+    Path dataDir;
+    Path headFile;
+    String dbUrl;
+    try {
+      OfflineOptions options = OfflineOptions.parse(args, OPTIONS);
+      dataDir = Path.of(options.required("--data-dir", "DIR (it holds the master key)"));
+      headFile = options.get("--head-file") == null ? null : Path.of(options.get("--head-file"));
+      dbUrl = OfflineDatabase.url(options.get("--db-url"), environment);
+    } catch (IllegalArgumentException e) {
+      err.println("watchword audit verify: " + e.getMessage());
       return 2;
     }
     try {

@@ -1,12 +1,12 @@
 package dev.watchword.server.backup;
 
+import dev.watchword.server.runtime.OfflineOptions;
 import dev.watchword.server.audit.OfflineAuditVerify;
 import dev.watchword.server.crypto.ServerSecrets;
 import dev.watchword.server.runtime.OfflineDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -68,7 +68,9 @@ public final class OfflineBackup {
           Files.size(file));
       out.println("It holds the master key: keep it, and its password, as safe as the data directory itself.");
       return 0;
-    } catch (BackupRefusedException | IllegalStateException | UncheckedIOException | IOException | SQLException e) {
+    } catch (RuntimeException | IOException | SQLException e) {
+      // Every failure, a database connection's included, as one line: never a stack trace that
+      // could carry more than the message (OfflineDatabase keeps the URL out of the message).
       err.println("watchword backup: nothing written: " + e.getMessage());
       return 1;
     }
@@ -82,13 +84,16 @@ public final class OfflineBackup {
       throw new BackupRefusedException(file + " already exists; a backup never overwrites a file");
     }
     DataSource database = OfflineDatabase.open(dataDir, dbUrl);
-    ServerSecrets.openOffline(dataDir, JdbcClient.create(database));
-    byte[] masterKey = Files.readAllBytes(dataDir.resolve(ServerSecrets.MASTER_KEY_FILE));
-    // before the snapshot: a head file read after it could vouch for events the snapshot lacks
-    byte[] auditHead = Files.exists(headFile) ? Files.readAllBytes(headFile) : null;
     char[] password = passwords.forBackup();
-    Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp", PrivateFiles.ownerOnly("rw-------"));
+    byte[] masterKey = null;
+    Path temporary = null;
     try {
+      // Read once, checked to be this database's key; zeroed below whatever happens.
+      masterKey = ServerSecrets.keyFileFor(dataDir, JdbcClient.create(database));
+      // before the snapshot: a head file read after it could vouch for events the snapshot lacks
+      byte[] auditHead = Files.exists(headFile) ? Files.readAllBytes(headFile) : null;
+      temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+          PrivateFiles.ownerOnly("rw-------"));
       Written written;
       try (OutputStream raw = Files.newOutputStream(temporary, StandardOpenOption.WRITE);
           OutputStream encrypted = BackupFile.create(raw, password, new SecureRandom());
@@ -110,8 +115,12 @@ public final class OfflineBackup {
       throw new BackupRefusedException(file + " already exists; a backup never overwrites a file");
     } finally {
       Arrays.fill(password, '\0');
-      Arrays.fill(masterKey, (byte) 0);
-      Files.deleteIfExists(temporary);
+      if (masterKey != null) {
+        Arrays.fill(masterKey, (byte) 0);
+      }
+      if (temporary != null) {
+        Files.deleteIfExists(temporary);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.watchword.server.backup;
 
+import dev.watchword.server.runtime.OfflineOptions;
 import dev.watchword.server.audit.OfflineAuditVerify;
 import dev.watchword.server.runtime.OfflineDatabase;
 import java.io.IOException;

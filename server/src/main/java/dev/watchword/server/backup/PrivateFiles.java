@@ -31,7 +31,13 @@ final class PrivateFiles {
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {
-      // best effort: what is left is private (0700) and holds no plaintext seed
+      // told below
+    }
+    if (Files.exists(root)) {
+      // A staging directory may hold master.key and the database: together they open every seed.
+      // It is private (0700), but the operator must know to remove it.
+      System.err.println("watchword: could not remove " + root + " completely; it may hold the master key"
+          + " and the database: delete it by hand");
     }
   }
 }

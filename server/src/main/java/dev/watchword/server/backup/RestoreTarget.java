@@ -108,7 +108,12 @@ final class RestoreTarget {
         rows = SnapshotLoader.load(connection, reader);
         connection.commit();
       }
-      PrivateFiles.write(staging.resolve(ServerSecrets.MASTER_KEY_FILE), manifest.masterKey());
+      byte[] masterKey = manifest.masterKey();
+      try {
+        PrivateFiles.write(staging.resolve(ServerSecrets.MASTER_KEY_FILE), masterKey);
+      } finally {
+        java.util.Arrays.fill(masterKey, (byte) 0);
+      }
       if (manifest.auditHead() != null) {
         PrivateFiles.write(staging.resolve(OfflineAuditVerify.HEAD_FILE), manifest.auditHead());
       }
@@ -164,7 +169,7 @@ final class RestoreTarget {
 
   /** The target database; the driver sends each batch of rows as multi-row INSERTs (a URL that says otherwise wins). */
   private DataSource postgres() {
-    DriverManagerDataSource postgres = new DriverManagerDataSource(dbUrl);
+    DriverManagerDataSource postgres = OfflineDatabase.postgres(dbUrl);
     java.util.Properties properties = new java.util.Properties();
     properties.setProperty("reWriteBatchedInserts", "true");
     postgres.setConnectionProperties(properties);
@@ -221,7 +226,7 @@ final class RestoreTarget {
   }
 
   private <T> T withPostgres(OnConnection<T> work) {
-    try (Connection connection = new DriverManagerDataSource(dbUrl).getConnection()) {
+    try (Connection connection = OfflineDatabase.postgres(dbUrl).getConnection()) {
       return work.apply(connection);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot use the PostgreSQL database: " + e.getMessage(), e);

@@ -39,10 +39,7 @@ final class MasterKey {
     }
     MasterKey loaded = new MasterKey(file.load());
     if (check == null) {
-      if (anyVaultKey(jdbc)) {
-        throw new MasterKeyException("The database holds vault keys but no master key check: it was altered."
-            + " Restore the database from a backup made with " + file.path() + ".");
-      }
+      refuseVaultKeysWithoutCheck(jdbc, file);
       loaded.storeCheck(jdbc, nowMillis);
     } else {
       loaded.verify(check, file);
@@ -56,13 +53,23 @@ final class MasterKey {
   }
 
   /**
-   * Refuses ({@link MasterKeyException}) a database whose check value this key does not open; a
-   * database that never stored one (never started) passes.
+   * Refuses ({@link MasterKeyException}) a database whose check value this key does not open, or
+   * one that holds vault keys without a check value (altered), exactly as {@link #open} does; a
+   * database that never stored anything (never started) passes.
    */
   void requireKeyOf(JdbcClient jdbc, MasterKeyFile file) {
     byte[] check = storedCheck(jdbc);
     if (check != null) {
       verify(check, file);
+    } else {
+      refuseVaultKeysWithoutCheck(jdbc, file);
+    }
+  }
+
+  private static void refuseVaultKeysWithoutCheck(JdbcClient jdbc, MasterKeyFile file) {
+    if (anyVaultKey(jdbc)) {
+      throw new MasterKeyException("The database holds vault keys but no master key check: it was altered."
+          + " Restore the database from a backup made with " + file.path() + ".");
     }
   }
 

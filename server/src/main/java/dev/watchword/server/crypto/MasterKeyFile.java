@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -47,13 +48,30 @@ final class MasterKeyFile {
   }
 
   Aead load() {
+    byte[] bytes = read();
+    try {
+      return parse(bytes);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /** The file's bytes, once its permissions passed; the caller zeroes them. */
+  byte[] read() {
     refuseLoosePermissions();
     try {
-      String json = Files.readString(file, StandardCharsets.UTF_8);
-      KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
-      return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new MasterKeyException("Cannot read the master key file " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The AEAD of a keyset file's bytes, as {@link #read()} returned them. */
+  Aead parse(byte[] bytes) {
+    try {
+      KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(new String(bytes, StandardCharsets.UTF_8),
+          InsecureSecretKeyAccess.get());
+      return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new MasterKeyException("The master key file " + file + " is not a valid Tink AEAD keyset");
     }

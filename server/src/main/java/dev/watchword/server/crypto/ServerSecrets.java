@@ -50,6 +50,25 @@ public class ServerSecrets {
     return new ServerSecrets(key);
   }
 
+  /**
+   * The master key file's bytes, read once with the same permission checks and checked to open the
+   * database {@code jdbc}'s data (for a backup, which carries the file as it is). The caller zeroes
+   * them.
+   *
+   * @throws MasterKeyException if the key file is missing, too open, unreadable or another key
+   */
+  public static byte[] keyFileFor(Path dataDir, JdbcClient jdbc) {
+    MasterKeyFile file = offlineKeyFile(dataDir);
+    byte[] bytes = file.read();
+    try {
+      MasterKey.loaded(file.parse(bytes)).requireKeyOf(jdbc, file);
+      return bytes;
+    } catch (RuntimeException e) {
+      java.util.Arrays.fill(bytes, (byte) 0);
+      throw e;
+    }
+  }
+
   private static MasterKeyFile offlineKeyFile(Path dataDir) {
     try {
       AeadConfig.register();

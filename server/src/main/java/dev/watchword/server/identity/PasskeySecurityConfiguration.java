@@ -48,11 +48,6 @@ class PasskeySecurityConfiguration {
   static final String REGISTER_OPTIONS = "/webauthn/register/options";
   static final String AUTHENTICATE_OPTIONS = "/webauthn/authenticate/options";
   static final String LOGIN = "/login/webauthn";
-  /** Sent by the web UI's passkey script: answer a sign-in with session cookies, not tokens. */
-  static final String SESSION_HEADER = "X-Watchword-Session";
-  static final String WEB_SESSION = "cookie";
-  /** Sent with an assertion by a signed-in caller: a step-up of the current session, not a new one. */
-  static final String STEP_UP = "step-up";
 
   @Bean
   @Order(2)
@@ -83,8 +78,8 @@ class PasskeySecurityConfiguration {
                 filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
                 filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
                   PublicKeyCredentialUserEntity entity = (PublicKeyCredentialUserEntity) authentication.getPrincipal();
-                  if (STEP_UP.equals(request.getHeader(SESSION_HEADER))) {
-                    steppedUp(request, response, entity, signIn, json, cookies, accessTokens);
+                  if (cookies.isStepUp(request)) {
+                    steppedUp(request, response, entity, signIn, json);
                   } else {
                     signedIn(request, response, entity, signIn, json, cookies);
                   }
@@ -94,11 +89,14 @@ class PasskeySecurityConfiguration {
                 return filter;
               }
             }))
-        // The web UI registers passkeys with its session cookies (SameSite=Strict, so never cross-site).
-        .addFilterBefore(new SessionCookieAuthenticationFilter(cookies, accessTokens, sessions),
-            BearerTokenAuthenticationFilter.class)
-        .addFilterAfter(new PasskeyRegistrationGuard(stepUp, problems, json), BearerTokenAuthenticationFilter.class);
+        .addFilterAfter(new PasskeyRegistrationGuard(stepUp, problems, json), BearerTokenAuthenticationFilter.class)
+        // The caller a step-up is for, kept before the assertion's authentication replaces it.
+        .addFilterAfter(CallerBeforeCeremony.FILTER, BearerTokenAuthenticationFilter.class);
     SecurityConfiguration.bearerTokensOnly(http, tokenManager, problems);
+    // The web UI registers passkeys with its session cookie, then with the CSRF token; an assertion
+    // needs none: it is bound to this origin (WebAuthn §7.2 step 13).
+    SecurityConfiguration.orSessionCookie(http, cookies, accessTokens, sessions,
+        SecurityConfiguration.posts(HttpMethod.POST, AUTHENTICATE_OPTIONS, LOGIN));
     return http.build();
   }
 
@@ -113,7 +111,7 @@ class PasskeySecurityConfiguration {
       writeProblem(response, problem, json);
       return;
     }
-    if (WEB_SESSION.equals(request.getHeader(SESSION_HEADER))) {
+    if (cookies.wantsCookies(request)) {
       // The web UI's script never sees a token: the session lives in HttpOnly cookies.
       cookies.write(response, tokens);
       writeOk(response, java.util.Map.of("status", "SIGNED_IN"), json);
@@ -123,15 +121,11 @@ class PasskeySecurityConfiguration {
   }
 
   private static void steppedUp(HttpServletRequest request, HttpServletResponse response,
-      PublicKeyCredentialUserEntity entity, PasskeySignIn signIn, JsonMapper json, WebSessionCookies cookies,
-      AccessTokens accessTokens) throws IOException {
+      PublicKeyCredentialUserEntity entity, PasskeySignIn signIn, JsonMapper json) throws IOException {
     endCeremony(request);
-    // The session being stepped up is the one whose token came with the request: cookie or bearer.
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    java.util.Optional<String> token = authorization != null && authorization.startsWith("Bearer ")
-        ? java.util.Optional.of(authorization.substring("Bearer ".length())) : cookies.access(request);
     try {
-      Caller caller = token.flatMap(accessTokens::authenticate).orElseThrow(SignInFailedException::new);
+      // The session being stepped up is the one the request was authenticated as: cookie or bearer.
+      Caller caller = CallerBeforeCeremony.of(request).orElseThrow(SignInFailedException::new);
       signIn.stepUp(caller, entity, RequestOrigins.of(request));
     } catch (ProblemException problem) {
       writeProblem(response, problem, json);

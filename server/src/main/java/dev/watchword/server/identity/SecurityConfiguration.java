@@ -66,32 +66,45 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     bearerTokensOnly(http, tokenManager, problems);
-    // API.md: a request may carry the web session cookie instead of a bearer token. Such a request
-    // is sent by a browser on its own, so a state-changing one needs the CSRF token too.
+    // API.md: a request may carry the web session cookie instead of a bearer token.
+    orSessionCookie(http, cookies, accessTokens, sessions, posts(HttpMethod.POST, PUBLIC_POSTS));
+    return http.build();
+  }
+
+  /**
+   * Lets a bearer-token chain also take the web UI's session cookie (only when no
+   * {@code Authorization} header came: then the header alone decides). A browser sends the cookie
+   * on its own, so a state-changing request that carries it needs the CSRF token too, except the
+   * {@code exempt} ones, which no session plays a part in.
+   */
+  static void orSessionCookie(HttpSecurity http, WebSessionCookies cookies, AccessTokens accessTokens,
+      Sessions sessions, RequestMatcher exempt) throws Exception {
     http
         .addFilterBefore(new SessionCookieAuthenticationFilter(cookies, accessTokens, sessions),
             BearerTokenAuthenticationFilter.class)
         .csrf(csrf -> csrf.csrfTokenRepository(WebSecurityConfiguration.csrfCookies())
-            .requireCsrfProtectionMatcher(request -> cookieAuthenticatedChange(request, cookies))
+            .requireCsrfProtectionMatcher(request -> cookieAuthenticatedChange(request, cookies)
+                && !exempt.matches(request))
             .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()));
-    return http.build();
   }
 
-  private static final RequestMatcher PUBLIC_POST = new OrRequestMatcher(Arrays.stream(PUBLIC_POSTS)
-      .map(path -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path)).toList());
+  static RequestMatcher posts(HttpMethod method, String... paths) {
+    return new OrRequestMatcher(Arrays.stream(paths)
+        .map(path -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(method, path)).toList());
+  }
 
-  /** A change that a lingering session cookie would authenticate, had no bearer token come with it. */
+  /** A change that a session cookie would authenticate: a browser may have sent it on its own. */
   private static boolean cookieAuthenticatedChange(HttpServletRequest request, WebSessionCookies cookies) {
     String method = request.getMethod();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
-    return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && cookies.present(request)
-        && !PUBLIC_POST.matches(request);
+    return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && cookies.present(request);
   }
 
   /**
    * What every bearer-token chain shares: tokens checked against the database, RFC 9457 answers
    * for 401 and 403, no HTTP session, no form or basic login. Bearer tokens are not sent by
-   * browsers on their own, so there is no CSRF to forge.
+   * browsers on their own, so there is no CSRF to forge; a chain that also takes the session
+   * cookie adds its CSRF check with {@link #orSessionCookie}.
    */
   static void bearerTokensOnly(HttpSecurity http, ProviderManager tokenManager,
       ProblemAuthenticationEntryPoint problems) throws Exception {

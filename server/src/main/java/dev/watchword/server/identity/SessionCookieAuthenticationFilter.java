@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,6 +36,18 @@ final class SessionCookieAuthenticationFilter extends OncePerRequestFilter {
     this.sessions = sessions;
   }
 
+  /**
+   * Not for a request that names its own credentials ({@code Authorization}: that header alone
+   * decides, and a cookie beside it is neither looked up nor trusted), nor for static files, which
+   * need no session and would otherwise cost a token lookup each.
+   */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return request.getHeader(HttpHeaders.AUTHORIZATION) != null || path.startsWith("/assets/")
+        || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -45,8 +58,10 @@ final class SessionCookieAuthenticationFilter extends OncePerRequestFilter {
       context.setAuthentication(new CallerAuthentication(caller.get()));
       SecurityContextHolder.setContext(context);
       THIS_REQUEST.saveContext(context, request, response);
-    } else if (cookies.present(request)) {
-      cookies.clear(response);
+    } else if (cookies.access(request).isPresent()) {
+      // Only the access cookie: a renew cookie that lost a race with a parallel request's renewal
+      // must not erase the fresh cookies that request is setting (sign-out clears both).
+      cookies.clearAccess(response);
     }
     try {
       chain.doFilter(request, response);

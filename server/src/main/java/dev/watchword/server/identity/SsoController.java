@@ -3,6 +3,7 @@ package dev.watchword.server.identity;
 import dev.watchword.server.identity.SsoSignInService.SsoRedemption;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -40,10 +41,10 @@ class SsoController {
 
   @PostMapping(path = "/redeem", consumes = "application/json")
   ResponseEntity<RedeemResponse> redeem(@Valid @RequestBody RedeemRequest body, HttpServletRequest request,
-      jakarta.servlet.http.HttpServletResponse servletResponse) {
+      HttpServletResponse servletResponse) {
     SsoRedemption redemption = ssoSignIn.redeem(body.handoff(), RequestOrigins.of(request));
     IssuedTokens tokens = redemption.tokens();
-    if (PasskeySecurityConfiguration.WEB_SESSION.equals(request.getHeader(PasskeySecurityConfiguration.SESSION_HEADER))) {
+    if (cookies.wantsCookies(request)) {
       // The web UI: the session (or the pending second step) lives in HttpOnly cookies, not in script.
       if (tokens != null) {
         cookies.write(servletResponse, tokens);

@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.web.PageRedirect;
 import dev.watchword.server.web.RequestOrigins;
 import dev.watchword.server.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,11 +79,9 @@ class StepUpPages {
         from = request.getHeader("Referer");
       }
       String continueTo = localPath(from == null ? null : pathOf(from));
-      if (request.getHeader("HX-Request") != null) {
-        response.setHeader("HX-Redirect", "/me/step-up?continue=" + java.net.URLEncoder.encode(continueTo,
-            java.nio.charset.StandardCharsets.UTF_8));
-        response.setStatus(HttpStatus.OK.value());
-        return "fragments :: empty";
+      if (PageRedirect.isHtmx(request)) {
+        return PageRedirect.to("/me/step-up?continue=" + java.net.URLEncoder.encode(continueTo,
+            java.nio.charset.StandardCharsets.UTF_8), request, response);
       }
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       model.addAttribute("continueTo", continueTo);

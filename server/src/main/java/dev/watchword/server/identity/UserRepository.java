@@ -13,9 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-  private static final String COLUMNS = "id, username, display_name, org_role, created_at, disabled_at, password_hash";
-  /** A user and how they prove who they are: counts from the factor tables, one row per user. */
-  private static final String WITH_FACTORS = "SELECT " + COLUMNS + """
+  private static final String PROFILE = "id, username, display_name, org_role, created_at, disabled_at";
+  private static final String COLUMNS = PROFILE + ", password_hash";
+  /**
+   * A user and how they prove who they are: counts from the factor tables, one row per user. For
+   * the people pages, so the password hash is not read at all (it would sit in the page's model).
+   */
+  private static final String WITH_FACTORS = "SELECT " + PROFILE + ", NULL AS password_hash" + """
       , (SELECT COUNT(*) FROM user_totp t WHERE t.user_id = app_user.id) AS totp,
         (SELECT COUNT(*) FROM passkey p WHERE p.user_id = app_user.id) AS passkeys,
         (SELECT COUNT(*) FROM user_sso_link s WHERE s.user_id = app_user.id) AS sso_links

@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.web.PageRedirect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -56,7 +56,7 @@ class WebSecurityConfiguration {
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-        .sessionManagement(sessions2 -> sessions2.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(management -> management.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
@@ -78,7 +78,7 @@ class WebSecurityConfiguration {
    * (which would otherwise swap the sign-in page into a fragment) is told to go there.
    */
   static void toSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (request.getHeader("HX-Request") != null) {
+    if (PageRedirect.isHtmx(request)) {
       response.setHeader("HX-Redirect", SIGN_IN_PAGE);
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       return;

@@ -19,17 +19,37 @@ import org.springframework.stereotype.Component;
  * server's own session limits hold regardless.
  */
 @Component
-public class WebSessionCookies {
+class WebSessionCookies {
 
   static final String ACCESS = "__Host-watchword";
   static final String RENEW = "__Host-watchword-renew";
   /** Between the password and the second factor: the sign-in challenge, never in the page. */
   static final String CHALLENGE = "__Host-watchword-signin";
 
+  /**
+   * Sent by the web UI's scripts with a passkey assertion or an SSO handoff: {@code cookie} asks for
+   * the session as cookies rather than tokens (so no script ever holds one), {@code step-up} for a
+   * step-up of the session the request belongs to.
+   */
+  static final String SESSION_HEADER = "X-Watchword-Session";
+
+  boolean wantsCookies(HttpServletRequest request) {
+    return "cookie".equals(request.getHeader(SESSION_HEADER));
+  }
+
+  boolean isStepUp(HttpServletRequest request) {
+    return "step-up".equals(request.getHeader(SESSION_HEADER));
+  }
+
   /** Sets both cookies for a freshly started or renewed session. */
   void write(HttpServletResponse response, IssuedTokens tokens) {
     response.addHeader(HttpHeaders.SET_COOKIE, cookie(ACCESS, tokens.accessToken(), -1).toString());
     response.addHeader(HttpHeaders.SET_COOKIE, cookie(RENEW, tokens.refreshToken(), -1).toString());
+  }
+
+  /** Tells the browser to forget the access cookie (a renewal may still be under way in another request). */
+  void clearAccess(HttpServletResponse response) {
+    response.addHeader(HttpHeaders.SET_COOKIE, cookie(ACCESS, "", 0).toString());
   }
 
   /** Tells the browser to forget both cookies. */

@@ -2,7 +2,6 @@ package dev.watchword.server.policy;
 
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.web.PageRedirect;
-import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import dev.watchword.server.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,10 +51,9 @@ class OrgPolicyPages {
   }
 
   @PostMapping(PAGE)
-  String add(@AuthenticationPrincipal Caller caller, @RequestParam @NotBlank @Size(max = 100) @PlainText String name,
-      @RequestParam @NotBlank @Size(max = PolicyEngine.MAX_EXPRESSION_LENGTH) String expression,
-      HttpServletRequest request, HttpServletResponse response) {
-    policies.add(caller, name.strip(), expression, RequestOrigins.of(request));
+  String add(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String name,
+      @RequestParam(required = false) String expression, HttpServletRequest request, HttpServletResponse response) {
+    policies.add(caller, name, expression, RequestOrigins.of(request));
     return PageRedirect.to(PAGE + "?done=added", request, response);
   }
 

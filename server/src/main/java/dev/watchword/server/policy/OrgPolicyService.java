@@ -50,12 +50,13 @@ public class OrgPolicyService {
   @Transactional
   StoredRule add(Caller caller, String name, String expression, RequestOrigin origin) {
     caller.requireAdministrator();
+    String checkedName = PolicyRule.checkedName(name);
     engine.validate(expression);
-    PolicyRule rule = new PolicyRule(UUID.randomUUID().toString(), name, expression);
+    PolicyRule rule = new PolicyRule(UUID.randomUUID().toString(), checkedName, expression);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     rules.insert(rule, now);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "org.policy.add", null, null, origin)
-        .withDetail("rule=" + rule.id() + " name=" + name));
+        .withDetail("rule=" + rule.id() + " name=" + checkedName));
     return new StoredRule(rule, now);
   }
 

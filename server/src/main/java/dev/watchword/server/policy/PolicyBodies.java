@@ -17,7 +17,7 @@ public final class PolicyBodies {
 
   /** A new rule: a name callers are told when it refuses them, and the CEL expression. */
   public record AddRuleRequest(
-      @NotBlank @Size(max = 100) @PlainText String name,
+      @NotBlank @Size(max = PolicyRule.MAX_NAME_LENGTH) @PlainText String name,
       @NotBlank @Size(max = PolicyEngine.MAX_EXPRESSION_LENGTH) String expression) {}
 
   public record RuleView(String id, String name, String expression, Instant createdAt) {

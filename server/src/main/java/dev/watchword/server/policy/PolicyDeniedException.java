@@ -13,11 +13,6 @@ public class PolicyDeniedException extends ProblemException {
     this.ruleName = ruleName;
   }
 
-  /** The name of the rule that refused. */
-  public String ruleName() {
-    return ruleName;
-  }
-
   /** The audit's {@code rule} column for this refusal: {@code policy:<name>}. */
   public String auditRule() {
     return "policy:" + ruleName;

@@ -2,6 +2,8 @@ package dev.watchword.server.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.sqlite.SQLiteConfig;
@@ -31,7 +33,7 @@ public final class OfflineDatabase {
    */
   public static DataSource open(Path dataDir, String dbUrl) {
     if (dbUrl != null) {
-      return new DriverManagerDataSource(dbUrl);
+      return postgres(dbUrl);
     }
     Path file = dataDir.resolve(SQLITE_FILE);
     if (!Files.isRegularFile(file)) {
@@ -42,6 +44,32 @@ public final class OfflineDatabase {
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file);
     return sqlite;
+  }
+
+  /**
+   * PostgreSQL at {@code dbUrl}, whose connection failures never carry the URL: the JDBC driver
+   * manager names the whole URL (password included) when no driver accepts it, and the offline
+   * tools print their failures on the terminal.
+   *
+   * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL (the message holds no part of it)
+   */
+  public static DriverManagerDataSource postgres(String dbUrl) {
+    if (!dbUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("the database URL must start with jdbc:postgresql:"
+          + " (put the user and password in its query: ?user=…&password=…)");
+    }
+    return new DriverManagerDataSource(dbUrl) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        try {
+          return super.getConnection();
+        } catch (SQLException e) {
+          // A new exception, not a wrapper: the original's message (and its causes') may hold the URL.
+          String message = e.getMessage() == null ? "" : e.getMessage().replace(dbUrl, "<database URL>");
+          throw new SQLException("cannot connect to PostgreSQL: " + message, e.getSQLState());
+        }
+      }
+    };
   }
 
   /** The {@code --db-url} option if given, else {@value #DB_URL_VARIABLE} if set and not blank, else null. */

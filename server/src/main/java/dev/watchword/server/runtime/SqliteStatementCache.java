@@ -99,6 +99,12 @@ final class SqliteStatementCache implements DataSource {
       if (cached != null && cached.take()) {
         return cached.proxy;
       }
+      if (cached != null && cached.isDead()) {
+        // failed once or had a setting changed, and closed since: replace it rather than give out
+        // an uncached twin for this SQL for the rest of the connection's life
+        statements.remove(sql);
+        cached = null;
+      }
       PreparedStatement statement = connection.prepareStatement(sql);
       if (cached != null) {
         // the cached one is still open higher up the stack: this twin is closed after its use
@@ -139,6 +145,11 @@ final class SqliteStatementCache implements DataSource {
       }
       inUse = true;
       return true;
+    }
+
+    /** Closed for good: no one uses it, and it will never be handed out again. */
+    boolean isDead() {
+      return !inUse && (!reusable || evicted);
     }
 
     /** Out of the cache: closed now, or when its user closes it. */

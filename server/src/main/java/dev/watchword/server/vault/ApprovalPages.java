@@ -3,6 +3,7 @@ package dev.watchword.server.vault;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.identity.UserDirectory;
 import dev.watchword.server.shared.EntryId;
+import dev.watchword.server.shared.RequestOrigin;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.PageRedirect;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,15 +38,17 @@ class ApprovalPages {
   static final String PATH = "/approvals";
 
   private final VaultService vaults;
-  private final EntryService entries;
+  private final EntryRepository entries;
   private final ReleaseApprovalService releases;
   private final AccessRequestService access;
+  private final VaultPolicyService policies;
   private final UserDirectory directory;
   private final Clock clock;
 
-  ApprovalPages(VaultService vaults, EntryService entries, ReleaseApprovalService releases,
-      AccessRequestService access, UserDirectory directory, Clock clock) {
+  ApprovalPages(VaultService vaults, EntryRepository entries, ReleaseApprovalService releases,
+      AccessRequestService access, VaultPolicyService policies, UserDirectory directory, Clock clock) {
     this.vaults = vaults;
+    this.policies = policies;
     this.entries = entries;
     this.releases = releases;
     this.access = access;
@@ -57,22 +58,26 @@ class ApprovalPages {
 
   @GetMapping(PATH)
   String approvals(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String done,
-      Model model) {
+      HttpServletRequest request, Model model) {
     Instant now = clock.instant();
+    RequestOrigin origin = RequestOrigins.of(request);
+    List<Vault> visible = vaults.listVisible(caller);
     List<ReleaseRow> releaseRows = new ArrayList<>();
-    List<AccessRequests.Request> requests = new ArrayList<>();
-    for (Vault vault : vaults.listVisible(caller)) {
+    // Each list as its vault's policies allow the API's list route (approval.list, access.list).
+    for (Vault vault : policies.allowing(caller, visible, "approval.list", origin)) {
       List<ReleaseApprovals.Pending> pending = releases.pending(caller, vault.id());
       if (!pending.isEmpty()) {
-        Map<EntryId, Entry> byId = entries.list(caller, vault.id(), null).stream()
-            .collect(Collectors.toMap(Entry::id, Function.identity()));
+        Map<EntryId, Entry> byId = entries.findAll(vault.id(), pending.stream().map(ReleaseApprovals.Pending::entry)
+            .toList());
         pending.forEach(p -> releaseRows.add(new ReleaseRow(vault, byId.get(p.entry()), p)));
       }
-      if (vault.role().includes(VaultRole.MANAGER)) {
-        access.ofVault(caller, vault.id()).stream()
-            .filter(r -> r.statusAt(now).equals("pending") && !r.requester().equals(caller.id()))
-            .forEach(requests::add);
-      }
+    }
+    List<Vault> managed = visible.stream().filter(vault -> vault.role().includes(VaultRole.MANAGER)).toList();
+    List<AccessRequests.Request> requests = new ArrayList<>();
+    for (Vault vault : policies.allowing(caller, managed, "access.list", origin)) {
+      access.ofVault(caller, vault.id()).stream()
+          .filter(r -> r.statusAt(now).equals("pending") && !r.requester().equals(caller.id()))
+          .forEach(requests::add);
     }
     Map<UserId, String> names = directory.usernames(requests.stream().map(AccessRequests.Request::requester).toList());
     model.addAttribute("releases", releaseRows);

@@ -42,17 +42,19 @@ class CodePages {
   }
 
   @GetMapping("/")
-  String home(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q, Model model) {
+  String home(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
+      HttpServletRequest request, Model model) {
     model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("hits", search.search(caller, q));
+    model.addAttribute("hits", search.search(caller, q, RequestOrigins.of(request)));
     model.addAttribute("requestable", access.requestable(caller));
     return "codes/home";
   }
 
   @GetMapping("/search")
-  String results(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q, Model model) {
+  String results(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
+      HttpServletRequest request, Model model) {
     model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("hits", search.search(caller, q));
+    model.addAttribute("hits", search.search(caller, q, RequestOrigins.of(request)));
     return "codes/home :: results";
   }
 

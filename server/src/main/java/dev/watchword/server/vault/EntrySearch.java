@@ -1,40 +1,54 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.server.identity.Caller;
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.VaultId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The technician's search across every vault the caller can see: each word of the query must
- * appear in the entry's issuer, account or tags, or its vault's name or client. Only visible vaults are
- * read, through the same role-scoped queries as the API, so a search cannot reach further.
+ * appear in the entry's issuer, account or tags, or its vault's name or client. Only the vaults the
+ * caller can see are read (the same role-scoped query as the API's vault list), and of those only
+ * the ones whose policies allow listing entries, so a search reaches no further than the API.
  */
 @Component
 class EntrySearch {
 
   static final int MAX_QUERY_LENGTH = 200;
   static final int MAX_RESULTS = 200;
+  /** What a search does to each vault, as its policies see it: the API's entry list. */
+  static final String LIST_ACTION = "entry.list";
 
   private final VaultService vaults;
-  private final EntryService entries;
+  private final EntryRepository entries;
+  private final VaultPolicyService policies;
 
-  EntrySearch(VaultService vaults, EntryService entries) {
+  EntrySearch(VaultService vaults, EntryRepository entries, VaultPolicyService policies) {
     this.vaults = vaults;
     this.entries = entries;
+    this.policies = policies;
   }
 
-  /** At most {@link #MAX_RESULTS} hits, by client, vault, issuer and account. */
-  List<Hit> search(Caller caller, String query) {
+  /**
+   * At most {@link #MAX_RESULTS} hits, by client, vault, issuer and account, from the vaults whose
+   * policies let the caller list entries ({@code entry.list}) from where they are now.
+   */
+  List<Hit> search(Caller caller, String query, RequestOrigin origin) {
     List<String> words = words(query);
+    Map<VaultId, Vault> searchable = new HashMap<>();
+    policies.allowing(caller, vaults.listVisible(caller), LIST_ACTION, origin)
+        .forEach(vault -> searchable.put(vault.id(), vault));
     List<Hit> hits = new ArrayList<>();
-    for (Vault vault : vaults.listVisible(caller)) {
-      for (Entry entry : entries.list(caller, vault.id(), null)) {
-        if (matches(words, vault, entry)) {
-          hits.add(new Hit(vault, entry));
-        }
+    for (Entry entry : entries.listIn(searchable.keySet())) {
+      Vault vault = searchable.get(entry.vaultId());
+      if (matches(words, vault, entry)) {
+        hits.add(new Hit(vault, entry));
       }
     }
     hits.sort(java.util.Comparator.comparing((Hit h) -> lower(h.vault().client()))

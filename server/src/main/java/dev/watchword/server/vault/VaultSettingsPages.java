@@ -1,11 +1,8 @@
 package dev.watchword.server.vault;
 
 import dev.watchword.server.identity.Caller;
-import dev.watchword.server.policy.InvalidPolicyException;
-import dev.watchword.server.policy.PolicyEngine;
 import dev.watchword.server.shared.VaultId;
 import dev.watchword.server.web.PageRedirect;
-import dev.watchword.server.web.PlainTextRule;
 import dev.watchword.server.web.RequestOrigins;
 import dev.watchword.server.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @WebPage
 class VaultSettingsPages {
-
-  static final int MAX_RULE_NAME = 100;
 
   private final VaultService vaults;
   private final AccessRequestService access;
@@ -86,17 +81,9 @@ class VaultSettingsPages {
   String addPolicy(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @RequestParam(required = false) String name, @RequestParam(required = false) String expression,
       HttpServletRequest request, HttpServletResponse response) {
-    VaultId vault = vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.MANAGER).id();
-    String label = VaultPages.blankToNull(name);
-    if (label == null || label.length() > MAX_RULE_NAME || !PlainTextRule.isPlain(label)) {
-      throw new InvalidPolicyException("The rule needs a name of 1 to " + MAX_RULE_NAME
-          + " characters without control characters.");
-    }
-    if (expression == null || expression.isBlank() || expression.length() > PolicyEngine.MAX_EXPRESSION_LENGTH) {
-      throw new InvalidPolicyException("The rule needs an expression of 1 to " + PolicyEngine.MAX_EXPRESSION_LENGTH
-          + " characters.");
-    }
-    policies.add(caller, vault, label, expression, RequestOrigins.of(request));
+    // The service checks the role, the name and the expression (with the compiler's message).
+    VaultId vault = PathIds.vault(vaultId);
+    policies.add(caller, vault, name, expression, RequestOrigins.of(request));
     return PageRedirect.to(PageNotice.POLICY_ADDED.after(settings(vault)), request, response);
   }
 

@@ -47,7 +47,7 @@ class PageProblemAdvice {
     response.setStatus(status.value());
     model.addAttribute("problemTitle", title);
     model.addAttribute("problemDetail", detail);
-    if (request.getHeader("HX-Request") != null) {
+    if (PageRedirect.isHtmx(request)) {
       // htmx swaps only 2xx answers by default; the problem fragment must reach its target.
       response.setStatus(HttpStatus.OK.value());
       response.setHeader("HX-Reswap", "innerHTML");

@@ -192,6 +192,28 @@ public interface PolicyContract extends ServerUnderTest {
   }
 
   @Test
+  default void searchPageWhenAVaultsRulesRefuseListingThenItsEntriesAreNotShownButCodesStillWork() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String account = "hidden-" + java.util.UUID.randomUUID() + "@example.com";
+    String entry = manager.newEntry(vault, "{\"issuer\":\"Okta\",\"account\":\"" + account + "\",\"secret\":\""
+        + SECRET + "\"}");
+    ApiClient viewer = newMember("viewer");
+    manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + viewer.get("/api/v1/users/me").text("id"))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"viewer\"}")));
+    String hit = "<li class=\"entry\"";
+    assertThat(viewer.get("/search?q=" + account).body()).contains(hit);
+
+    addRule(manager, vault, "codes, not browsing", "request.action != \"entry.list\" || subject.vaultRole == \"manager\"");
+
+    // The search reads many vaults at once: one whose rules refuse listing is left out, as the API would refuse it.
+    assertThat(viewer.get("/search?q=" + account).body()).doesNotContain(hit).contains("Nothing matches");
+    assertThat(viewer.get("/?q=" + account).body()).doesNotContain(hit);
+    assertThat(manager.get("/search?q=" + account).body()).contains(hit);
+    assertThat(viewer.postJson(ApiClient.codePath(vault, entry), "{}").status()).isEqualTo(200);
+  }
+
+  @Test
   default void addWhenTheRuleWouldRefuseItsOwnRemovalThenConflictAndNothingStored() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();

@@ -144,6 +144,20 @@ public interface WebSessionContract extends SignInContract {
   }
 
   @Test
+  default void apiWhenASessionCookieComesWithAnotherAuthorizationHeaderThenTheCookieIsNotUsed() {
+    Enrolled user = enrolledUser();
+    String session = "__Host-watchword=" + user.accessToken();
+
+    // A browser may add cached Basic credentials on its own; the cookie must not then stand in
+    // for authentication (the CSRF check is skipped for requests that name their credentials).
+    ApiResponse basic = send(anonymous().request("/api/v1/vaults").header("Cookie", session)
+        .header("Authorization", "Basic dXNlcjpwYXNz")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")));
+
+    assertThat(basic.status()).isEqualTo(401);
+  }
+
+  @Test
   default void pageWhenUserIsDisabledThenTheNextRequestIsSentToSignIn() {
     ApiClient owner = newOwner("owner");
     Enrolled user = enrolledUser(owner);
