@@ -10,6 +10,7 @@ import dev.watchword.server.identity.SignInContract;
 import dev.watchword.server.policy.OrgPolicyContract;
 import dev.watchword.server.support.PostgresServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
+import dev.watchword.server.vault.EntryEditContract;
 import dev.watchword.server.vault.EntryTagContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.ImportContract;
@@ -31,6 +32,6 @@ class PostgresApiTest extends PostgresServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
-    AccessRequestContract, EntryTagContract,
+    AccessRequestContract, EntryTagContract, EntryEditContract,
     PolicyContract, OrgPolicyContract, OrgRoleContract, AuditChainContract, AuditQueryContract, ImportContract,
     WebSessionContract, AdminPagesContract, VaultPagesContract, BackupRestoreContract {}

@@ -14,6 +14,7 @@ import dev.watchword.server.policy.OrgPolicyContract;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.SqliteServerTest;
 import dev.watchword.server.vault.AccessRequestContract;
+import dev.watchword.server.vault.EntryEditContract;
 import dev.watchword.server.vault.EntryTagContract;
 import dev.watchword.server.vault.GroupContract;
 import dev.watchword.server.vault.ImportContract;
@@ -44,7 +45,7 @@ class SqliteApiTest extends SqliteServerTest
     implements VaultApiContract, BadInputContract, HotpConcurrencyContract, StorageContract, SignInContract,
     MembershipContract, PasskeyContract, ReleaseRulesContract,
     IsolationMatrixContract, SeedRevealContract, TwoPersonReleaseContract, GroupContract,
-    AccessRequestContract, EntryTagContract,
+    AccessRequestContract, EntryTagContract, EntryEditContract,
     PolicyContract, OrgPolicyContract, OrgRoleContract, OpenApiDocumentContract, AuditChainContract,
     AuditQueryContract, ImportContract, WebSessionContract, AdminPagesContract, VaultPagesContract,
     BackupRestoreContract {

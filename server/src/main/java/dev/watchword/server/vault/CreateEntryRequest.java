@@ -6,7 +6,6 @@ import dev.watchword.otp.OtpParameters;
 import dev.watchword.otp.OtpType;
 import dev.watchword.otp.OtpauthUri;
 import dev.watchword.otp.Secret;
-import dev.watchword.server.web.PlainTextRule;
 import java.util.List;
 
 /**
@@ -24,8 +23,6 @@ record CreateEntryRequest(
     Integer period,
     Long counter,
     List<String> tags) {
-
-  private static final int MAX_TEXT = 256;
 
   /** Parses and validates; every failure names the field and never quotes the secret. */
   EntryDraft toDraft() {
@@ -64,8 +61,8 @@ record CreateEntryRequest(
       case TOTP -> OtpParameters.totp(hmac, digits == null ? OtpParameters.DEFAULT_DIGITS : digits, codePeriod);
       case STEAM -> steam(hmac, codePeriod);
     };
-    return new EntryDraft(text("issuer", issuer), text("account", account), Secret.fromBase32(secret),
-        parameters, normalisedTags);
+    return new EntryDraft(EntryLabels.checked("issuer", issuer), EntryLabels.checked("account", account),
+        Secret.fromBase32(secret), parameters, normalisedTags);
   }
 
   /** Steam Guard fixes the algorithm and the length; saying otherwise is a mistake worth telling. */
@@ -74,24 +71,6 @@ record CreateEntryRequest(
       throw new InvalidEntryException("A Steam Guard entry is always SHA1 with 5 characters and has no counter.");
     }
     return OtpParameters.steam(codePeriod);
-  }
-
-  private static String text(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() > MAX_TEXT) {
-      throw new InvalidEntryException("Field '" + field + "' is longer than " + MAX_TEXT + " characters.");
-    }
-    if (!PlainTextRule.isPlain(value)) {
-      throw new InvalidEntryException("Field '" + field + "' must not contain control, invisible formatting or"
-          + " separator characters.");
-    }
-    if (value.indexOf(':') >= 0) {
-      // Google's Key URI format uses ':' between issuer and account; either would not export.
-      throw new InvalidEntryException("Field '" + field + "' must not contain ':'.");
-    }
-    return value.strip();
   }
 
   @Override

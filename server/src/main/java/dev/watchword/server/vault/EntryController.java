@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,25 +78,33 @@ class EntryController {
   }
 
   /**
-   * Changes an entry's settings; fields left out keep their value. Managers mark it high-value (its
-   * codes then need a second person's approval); editors set its tags (the list replaces them all).
+   * Changes an entry's settings; fields left out keep their value. Editors rename it ({@code
+   * issuer}, {@code ""} to remove it; {@code account}) and set its tags (the list replaces them
+   * all); managers mark it high-value (its codes then need a second person's approval).
    */
   @PatchMapping(path = "/{entryId}", consumes = "application/json")
   @VaultAction("entry.settings")
   EntryView update(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
-      @PathVariable String entryId, @Valid @RequestBody UpdateEntryRequest body, HttpServletRequest request) {
+      @PathVariable String entryId, @RequestBody UpdateEntryRequest body, HttpServletRequest request) {
     VaultId vault = PathIds.vault(vaultId);
     EntryId entry = PathIds.entry(entryId);
-    if (body.highValue() == null && body.tags() == null) {
-      throw new InvalidEntryException("Give 'highValue', 'tags' or both.");
-    }
-    List<String> tags = body.tags() == null ? null : EntryTags.of(body.tags());
-    return EntryView.of(entries.update(caller, vault, entry, body.highValue(), tags, RequestOrigins.of(request)));
+    EntryChanges changes = EntryChanges.of(body.issuer(), body.account(), body.highValue(), body.tags());
+    return EntryView.of(entries.update(caller, vault, entry, changes, RequestOrigins.of(request)));
   }
 
-  record UpdateEntryRequest(Boolean highValue, List<String> tags) {}
+  record UpdateEntryRequest(String issuer, String account, Boolean highValue, List<String> tags) {}
 
-  /** A malformed id names no vault, so it is "not found" like any other unknown id. */
+  /**
+   * Deletes the entry and its seed for good (204). Editors delete; an entry whose codes need a
+   * second person's approval only a manager deletes.
+   */
+  @DeleteMapping("/{entryId}")
+  @VaultAction("entry.delete")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, HttpServletRequest request) {
+    entries.delete(caller, PathIds.vault(vaultId), PathIds.entry(entryId), RequestOrigins.of(request));
+    return ResponseEntity.noContent().build();
+  }
 
   record CodeRequest(
       @Size(max = 500) @PlainText String reason,

@@ -162,6 +162,20 @@ class EntryRepository {
         .query(SEALED_WITH_TAGS);
   }
 
+  void rename(VaultId vaultId, EntryId entryId, String issuer, String account) {
+    jdbc.sql("UPDATE entry SET issuer = :issuer, account = :account WHERE vault_id = :vaultId AND id = :id")
+        .param("issuer", issuer).param("account", account)
+        .param("vaultId", vaultId.toString()).param("id", entryId.toString())
+        .update();
+  }
+
+  /** Deletes the entry with its seed; its tags and pending approvals go with it (ON DELETE CASCADE). */
+  void delete(VaultId vaultId, EntryId entryId) {
+    jdbc.sql("DELETE FROM entry WHERE vault_id = :vaultId AND id = :id")
+        .param("vaultId", vaultId.toString()).param("id", entryId.toString())
+        .update();
+  }
+
   void setHighValue(VaultId vaultId, EntryId entryId, boolean highValue) {
     jdbc.sql("UPDATE entry SET high_value = :highValue WHERE vault_id = :vaultId AND id = :id")
         .param("highValue", highValue).param("vaultId", vaultId.toString()).param("id", entryId.toString())

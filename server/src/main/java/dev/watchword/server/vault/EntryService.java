@@ -81,26 +81,44 @@ class EntryService {
   }
 
   /**
-   * Changes what is given ({@code null} keeps it): whether the entry is high-value (two-person
-   * release; managers only) and its tags (normalised; editors). Audited as one {@code entry.settings}.
+   * Changes what {@code changes} gives, audited as one {@code entry.settings}. Marking an entry
+   * high-value (or ordinary) needs the manager role; renaming and tags the editor role. An entry
+   * the caller cannot see is "not found" before their role is weighed.
    */
   @Transactional
-  Entry update(Caller caller, VaultId vaultId, EntryId entryId, Boolean highValue, List<String> tags,
-      RequestOrigin origin) {
-    vaults.getWithRole(caller, vaultId, highValue != null ? VaultRole.MANAGER : VaultRole.EDITOR);
-    entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
-    StringBuilder detail = new StringBuilder();
-    if (highValue != null) {
-      entries.setHighValue(vaultId, entryId, highValue);
-      detail.append("highValue=").append(highValue);
+  Entry update(Caller caller, VaultId vaultId, EntryId entryId, EntryChanges changes, RequestOrigin origin) {
+    Vault vault = vaults.getVisible(caller, vaultId);
+    Entry before = find(vault, entryId);
+    VaultService.requireRole(vault, changes.highValue() != null ? VaultRole.MANAGER : VaultRole.EDITOR);
+    if (changes.renames()) {
+      entries.rename(vaultId, entryId, changes.issuerAfter(before), changes.accountAfter(before));
     }
-    if (tags != null) {
-      entries.replaceTags(vaultId, entryId, tags);
-      detail.append(detail.isEmpty() ? "" : " ").append("tags=").append(String.join(",", tags));
+    if (changes.highValue() != null) {
+      entries.setHighValue(vaultId, entryId, changes.highValue());
+    }
+    if (changes.tags() != null) {
+      entries.replaceTags(vaultId, entryId, changes.tags());
     }
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.settings", vaultId, entryId, origin)
-        .withDetail(detail.toString()));
+        .withDetail(changes.auditDetail(before)));
     return entries.findSealed(vaultId, entryId).orElseThrow().entry();
+  }
+
+  /**
+   * Deletes the entry and its sealed seed for good, audited {@code entry.delete} with its name.
+   * Editors delete; an entry whose codes need a second person (it or its vault is high-value) only
+   * a manager deletes, since only a manager may lift that protection. Its audit events stay: the
+   * chain never loses a link.
+   */
+  @Transactional
+  void delete(Caller caller, VaultId vaultId, EntryId entryId, RequestOrigin origin) {
+    Vault vault = vaults.getVisible(caller, vaultId);
+    Entry entry = find(vault, entryId);
+    boolean needsSecondPerson = entry.highValue() || vault.rules().highValue();
+    VaultService.requireRole(vault, needsSecondPerson ? VaultRole.MANAGER : VaultRole.EDITOR);
+    entries.delete(vaultId, entryId);
+    audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.delete", vaultId, entryId, origin)
+        .withDetail("issuer=" + (entry.issuer() == null ? "" : entry.issuer()) + " account=" + entry.account()));
   }
 
   /**
@@ -108,8 +126,12 @@ class EntryService {
    * exactly like a missing one. Never the seed.
    */
   Entry get(Caller caller, VaultId vaultId, EntryId entryId) {
-    vaults.getVisible(caller, vaultId);
-    return entries.findSealed(vaultId, entryId).map(SealedEntry::entry).orElseThrow(EntryNotFoundException::new);
+    return find(vaults.getVisible(caller, vaultId), entryId);
+  }
+
+  /** The entry in {@code vault}, which the caller sees; otherwise "not found". */
+  Entry find(Vault vault, EntryId entryId) {
+    return entries.findSealed(vault.id(), entryId).map(SealedEntry::entry).orElseThrow(EntryNotFoundException::new);
   }
 
   // No transaction: on SQLite every transaction takes the write lock up front (BEGIN IMMEDIATE),

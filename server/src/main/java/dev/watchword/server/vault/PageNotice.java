@@ -10,6 +10,8 @@ import java.util.Locale;
 enum PageNotice {
   VAULT_CREATED("Vault created. You are its manager."),
   ENTRY_ADDED("Entry added."),
+  ENTRY_SAVED("Entry saved."),
+  ENTRY_DELETED("Entry deleted."),
   ENTRY_HIGH_VALUE("The entry now needs a second person's approval for each code."),
   ENTRY_ORDINARY("The entry no longer needs a second person's approval (unless the whole vault does)."),
   MEMBER_SAVED("Member saved."),

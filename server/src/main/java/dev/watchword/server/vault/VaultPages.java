@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -112,15 +113,58 @@ class VaultPages {
       HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = PathIds.vault(vaultId);
     EntryId entry = PathIds.entry(entryId);
-    // An entry of another vault is "not found" before the role is weighed, as for any other id.
-    entries.get(caller, vault, entry);
-    entries.update(caller, vault, entry, highValue, null, RequestOrigins.of(request));
+    entries.update(caller, vault, entry, EntryChanges.of(null, null, highValue, null), RequestOrigins.of(request));
     PageNotice notice = highValue ? PageNotice.ENTRY_HIGH_VALUE : PageNotice.ENTRY_ORDINARY;
     return PageRedirect.to(notice.after(path(vault)), request, response);
   }
 
+  /** One entry: rename it, retag it, delete it (editors; a high-value entry's deletion, managers). */
+  @GetMapping("/vaults/{vaultId}/entries/{entryId}")
+  @VaultAction("entry.settings")
+  String entry(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String entryId,
+      Model model) {
+    VaultId vault = PathIds.vault(vaultId);
+    Vault shown = vaults.getVisible(caller, vault);
+    Entry entry = entries.find(shown, PathIds.entry(entryId));
+    VaultService.requireRole(shown, VaultRole.EDITOR);
+    frame(model, shown, "entries", null);
+    model.addAttribute("entry", entry);
+    model.addAttribute("label", entry.issuer() == null ? entry.account() : entry.issuer() + " " + entry.account());
+    boolean needsSecondPerson = entry.highValue() || shown.rules().highValue();
+    model.addAttribute("mayDelete", !needsSecondPerson || shown.role().includes(VaultRole.MANAGER));
+    return "vaults/entry";
+  }
+
+  /** Saves the edit form: the issuer (blank removes it), the account and the tags (blank removes them). */
+  @PostMapping("/vaults/{vaultId}/entries/{entryId}")
+  @VaultAction("entry.settings")
+  String saveEntry(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, @RequestParam(defaultValue = "") String issuer,
+      @RequestParam(defaultValue = "") String account, @RequestParam(defaultValue = "") String tags,
+      HttpServletRequest request, HttpServletResponse response) {
+    VaultId vault = PathIds.vault(vaultId);
+    List<String> tagList = tagList(tags);
+    EntryChanges changes = EntryChanges.of(issuer, account, null, tagList == null ? List.of() : tagList);
+    entries.update(caller, vault, PathIds.entry(entryId), changes, RequestOrigins.of(request));
+    return PageRedirect.to(PageNotice.ENTRY_SAVED.after(path(vault)), request, response);
+  }
+
+  /** Deletes the entry; the form's required checkbox is the confirmation. */
+  @PostMapping("/vaults/{vaultId}/entries/{entryId}/delete")
+  @VaultAction("entry.delete")
+  String deleteEntry(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
+      @PathVariable String entryId, @RequestParam(defaultValue = "false") boolean confirm,
+      HttpServletRequest request, HttpServletResponse response) {
+    VaultId vault = PathIds.vault(vaultId);
+    if (!confirm) {
+      throw new InvalidEntryException("Tick the box to confirm that the entry may be deleted.");
+    }
+    entries.delete(caller, vault, PathIds.entry(entryId), RequestOrigins.of(request));
+    return PageRedirect.to(PageNotice.ENTRY_DELETED.after(path(vault)), request, response);
+  }
+
   /** Tags typed as one field, separated by commas or spaces; none when blank. */
-  static java.util.List<String> tagList(String typed) {
+  static List<String> tagList(String typed) {
     if (typed == null || typed.isBlank()) {
       return null;
     }

@@ -79,7 +79,11 @@ class VaultService {
 
   /** As {@link #getVisible}, and refuses (403) a caller whose role is below {@code required}. */
   Vault getWithRole(Caller caller, VaultId id, VaultRole required) {
-    Vault vault = getVisible(caller, id);
+    return requireRole(getVisible(caller, id), required);
+  }
+
+  /** {@code vault} if the caller's role there includes {@code required}; otherwise 403. */
+  static Vault requireRole(Vault vault, VaultRole required) {
     if (!vault.role().includes(required)) {
       throw new VaultRoleRequiredException(required);
     }

@@ -19,6 +19,19 @@ public interface ServerUnderTest {
 
   ApiClient anonymous();
 
+  /** A new member of the organisation whom {@code manager} has given {@code role} in {@code vault}. */
+  default ApiClient newVaultMember(ApiClient manager, String vault, String role) {
+    ApiClient member = newMember(role);
+    String id = member.get("/api/v1/users/me").text("id");
+    ApiClient.ApiResponse put = manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + id)
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")));
+    if (put.status() != 200) {
+      throw new AssertionError("could not add a " + role + " to the vault: " + put.status() + " " + put.body());
+    }
+    return member;
+  }
+
   /** The options with which {@code watchword audit verify} reads this server's log offline. */
   java.util.List<String> offlineAuditArgs();
 

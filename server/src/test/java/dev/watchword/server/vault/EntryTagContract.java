@@ -65,8 +65,8 @@ public interface EntryTagContract extends ServerUnderTest {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();
     String entry = manager.newEntry(vault, "{\"account\":\"a\",\"secret\":\"" + SECRET + "\",\"tags\":[\"old\"]}");
-    ApiClient editor = member(manager, vault, "editor");
-    ApiClient viewer = member(manager, vault, "viewer");
+    ApiClient editor = newVaultMember(manager, vault, "editor");
+    ApiClient viewer = newVaultMember(manager, vault, "viewer");
 
     ApiResponse retagged = patch(editor, vault, entry, "{\"tags\":[\"new\",\"prod\"]}");
     ApiResponse editorHighValue = patch(editor, vault, entry, "{\"highValue\":true}");
@@ -88,15 +88,6 @@ public interface EntryTagContract extends ServerUnderTest {
         .containsExactly("tags=new,prod", "highValue=true tags=");
   }
 
-  private ApiClient member(ApiClient manager, String vault, String role) {
-    ApiClient member = newMember(role);
-    String id = member.get("/api/v1/users/me").text("id");
-    ApiResponse put = manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + id)
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")));
-    assertThat(put.status()).isEqualTo(200);
-    return member;
-  }
 
   private static ApiResponse patch(ApiClient client, String vault, String entry, String json) {
     return client.send(client.request(entries(vault) + "/" + entry).header("Content-Type", "application/json")
