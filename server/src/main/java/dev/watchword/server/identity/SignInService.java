@@ -94,12 +94,16 @@ class SignInService {
     }
   }
 
-  /** Enrolment, step 1: a new TOTP secret for the user to scan. */
+  /** Enrolment, step 1: a new TOTP secret for the user to scan; the same one when asked again. */
   String beginTotpEnrolment(String challengeToken) {
     return inTransaction(() -> {
       Challenge challenge = challenges.find(challengeToken, Purpose.ENROL).orElseThrow(SignInFailedException::new);
       UserAccount account = users.findAccount(challenge.user()).orElseThrow(SignInFailedException::new);
-      TotpFactor.PendingEnrolment pending = totp.newEnrolment(challenge.hash(), account.caller().username());
+      String username = account.caller().username();
+      if (challenge.pendingSecret() != null) {
+        return totp.pendingUri(challenge.hash(), username, challenge.pendingSecret());
+      }
+      TotpFactor.PendingEnrolment pending = totp.newEnrolment(challenge.hash(), username);
       challenges.storePendingSecret(challenge, pending.sealedSecret());
       return pending.uri();
     });

@@ -55,12 +55,28 @@ class TotpFactor {
     byte[] seed = new byte[SECRET_BYTES];
     random.nextBytes(seed);
     try {
-      String uri = new OtpauthUri(dev.watchword.otp.OtpType.TOTP, ISSUER, username, Secret.ofBytes(seed),
-          OtpParameters.totp(HmacAlgorithm.SHA1, DIGITS, PERIOD)).toUri();
-      return new PendingEnrolment(secrets.seal(pendingContext(challengeHash), seed), uri);
+      return new PendingEnrolment(secrets.seal(pendingContext(challengeHash), seed), uri(username, seed));
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
+  }
+
+  /**
+   * The otpauth URI of an enrolment already under way, so showing the enrolment page again (a
+   * reload, a second tab) shows the secret the user may have scanned already, not a new one.
+   */
+  String pendingUri(String challengeHash, String username, byte[] sealedPending) {
+    byte[] seed = secrets.open(pendingContext(challengeHash), sealedPending);
+    try {
+      return uri(username, seed);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  private static String uri(String username, byte[] seed) {
+    return new OtpauthUri(dev.watchword.otp.OtpType.TOTP, ISSUER, username, Secret.ofBytes(seed),
+        OtpParameters.totp(HmacAlgorithm.SHA1, DIGITS, PERIOD)).toUri();
   }
 
   /** Confirms enrolment with a code from the pending secret; true when the factor is now stored. */

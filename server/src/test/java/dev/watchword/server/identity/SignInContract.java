@@ -32,6 +32,10 @@ public interface SignInContract extends ServerUnderTest {
     OtpauthUri uri = OtpauthUri.parse(enrol.text("uri"));
     assertThat(uri.issuer()).isEqualTo("Watchword");
     assertThat(uri.account()).isEqualTo(account.username());
+    // asked again (a reload of the enrolment page), the secret the user may have scanned stays
+    ApiResponse again = anonymous().postJson("/api/v1/auth/enrol/totp",
+        "{\"challenge\":\"" + login.text("challenge") + "\"}");
+    assertThat(again.text("uri")).isEqualTo(enrol.text("uri"));
     ApiResponse confirmed = anonymous().postJson("/api/v1/auth/enrol/totp/confirm",
         "{\"challenge\":\"" + login.text("challenge") + "\",\"code\":\"" + code(uri) + "\"}");
 
