@@ -15,14 +15,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditKeyring {
 
   private final AuditKeys keys;
+  private final boolean created;
 
   AuditKeyring(JdbcClient jdbc, AuditStore store, ServerSecrets secrets, SecureRandom random, Clock clock,
       TransactionTemplate transactions) {
-    this.keys = AuditKeys.loadOrCreate(jdbc, secrets, random, clock.millis());
+    AuditKeys.Opened opened = AuditKeys.loadOrCreate(jdbc, secrets, random, clock.millis());
+    this.keys = opened.keys();
+    this.created = opened.created();
     LegacyEventLinker.linkIfPending(jdbc, store, transactions, keys);
   }
 
   AuditKeys keys() {
     return keys;
+  }
+
+  /** Whether this start generated the chain and signing keys (a new installation). */
+  boolean created() {
+    return created;
   }
 }

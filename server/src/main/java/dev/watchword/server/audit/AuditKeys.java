@@ -47,16 +47,22 @@ final class AuditKeys {
   }
 
   /** The installation's audit keys, created on first use (several nodes may race; one wins). */
-  static AuditKeys loadOrCreate(JdbcClient jdbc, ServerSecrets secrets, SecureRandom random, long nowMillis) {
-    return load(jdbc, secrets).orElseGet(() -> {
+  static Opened loadOrCreate(JdbcClient jdbc, ServerSecrets secrets, SecureRandom random, long nowMillis) {
+    return load(jdbc, secrets).map(keys -> new Opened(keys, false)).orElseGet(() -> {
+      boolean created;
       try {
         create(jdbc, secrets, random, nowMillis);
+        created = true;
       } catch (DuplicateKeyException anotherNodeWon) {
-        // fall through and use the keys the other node stored
+        // use the keys the other node stored; its start records their creation
+        created = false;
       }
-      return load(jdbc, secrets).orElseThrow();
+      return new Opened(load(jdbc, secrets).orElseThrow(), created);
     });
   }
+
+  /** The installation's keys, and whether this node generated them just now. */
+  record Opened(AuditKeys keys, boolean created) {}
 
   /** The stored keys, for a verifier that must not create any. */
   static Optional<AuditKeys> load(JdbcClient jdbc, ServerSecrets secrets) {

@@ -21,9 +21,11 @@ final class MasterKey {
   private static final byte[] CHECK_CONTEXT = "master-key-check".getBytes(StandardCharsets.UTF_8);
 
   private final Aead aead;
+  private final boolean created;
 
-  private MasterKey(Aead aead) {
+  private MasterKey(Aead aead, boolean created) {
     this.aead = aead;
+    this.created = created;
   }
 
   static MasterKey open(MasterKeyFile file, JdbcClient jdbc, long nowMillis) {
@@ -33,11 +35,11 @@ final class MasterKey {
         throw new MasterKeyException("The master key file " + file.path() + " is missing, but the database"
             + " holds data encrypted under a master key. Restore the key file from your backup.");
       }
-      MasterKey created = new MasterKey(file.create());
+      MasterKey created = new MasterKey(file.create(), true);
       created.storeCheck(jdbc, nowMillis);
       return created;
     }
-    MasterKey loaded = new MasterKey(file.load());
+    MasterKey loaded = new MasterKey(file.load(), false);
     if (check == null) {
       refuseVaultKeysWithoutCheck(jdbc, file);
       loaded.storeCheck(jdbc, nowMillis);
@@ -49,7 +51,12 @@ final class MasterKey {
 
   /** A key already loaded and checked elsewhere (offline tools), used only to open. */
   static MasterKey loaded(Aead aead) {
-    return new MasterKey(aead);
+    return new MasterKey(aead, false);
+  }
+
+  /** Whether {@link #open} generated this key (a new installation) rather than loading it. */
+  boolean created() {
+    return created;
   }
 
   /**

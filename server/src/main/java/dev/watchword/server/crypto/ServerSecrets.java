@@ -27,6 +27,11 @@ public class ServerSecrets {
     this.masterKey = masterKey;
   }
 
+  /** Whether this start generated the master key (a new installation), for the audit to record. */
+  public boolean masterKeyCreated() {
+    return masterKey.created();
+  }
+
   /**
    * The server secrets of the data directory {@code dataDir}, for offline tools (audit
    * verification) that read a database without starting the server: loads {@code master.key}
