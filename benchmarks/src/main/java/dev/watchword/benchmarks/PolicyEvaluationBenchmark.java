@@ -88,7 +88,7 @@ public class PolicyEvaluationBenchmark {
 
   private PolicyInput input() {
     Instant now = clock.instant();
-    return new PolicyInput(new PolicyInput.Subject("alice", "member", "viewer"),
+    return new PolicyInput(new PolicyInput.Subject("alice", "member", "viewer", List.of("night-shift")),
         new PolicyInput.Authentication(2, List.of(), now.minusSeconds(600)),
         new PolicyInput.Request("10.20.30.40", now, "code.release"),
         new PolicyInput.Resource("4b1f0c7e-8d2a-4f51-9a56-0c3e2d1b7a90", "Acme", false,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Groups (teams) and who is in them. */
 @Repository
-class Groups {
+public class Groups {
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -63,6 +63,14 @@ class Groups {
   boolean removeMember(GroupId group, UserId user) {
     return jdbc.sql("DELETE FROM group_member WHERE group_id = :g AND user_id = :u")
         .param("g", group.toString()).param("u", user.toString()).update() == 1;
+  }
+
+  /** The names of the groups {@code user} is in, sorted: what context policies see as {@code subject.groups}. */
+  public List<String> namesOf(UserId user) {
+    return jdbc.sql("""
+            SELECT g.name FROM user_group g JOIN group_member m ON m.group_id = g.id
+            WHERE m.user_id = :u ORDER BY g.name""")
+        .param("u", user.toString()).query(String.class).list();
   }
 
   void leaveAll(UserId user) {

@@ -47,14 +47,13 @@ public class PolicyEngine {
       .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
       .comprehensionMaxIterations(1_000)
       .build();
-  private static final CelType STRINGS = MapType.create(SimpleType.STRING, SimpleType.STRING);
   private static final CelType VALUES = MapType.create(SimpleType.STRING, SimpleType.DYN);
   private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
       .setOptions(OPTIONS)
       // has(), all(), exists(), exists_one(), map(), filter(): e.g. resource.tags.exists(t, t.startsWith("prod"));
       // their comprehensions are capped by comprehensionMaxIterations.
       .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar("subject", STRINGS)
+      .addVar("subject", VALUES)
       .addVar("auth", VALUES)
       .addVar("request", VALUES)
       .addVar("resource", VALUES)

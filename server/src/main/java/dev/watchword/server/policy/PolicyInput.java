@@ -14,8 +14,11 @@ import java.util.Map;
  */
 public record PolicyInput(Subject subject, Authentication auth, Request request, Resource resource) {
 
-  /** Who asks: {@code subject.username}, {@code subject.orgRole}, {@code subject.vaultRole}. */
-  public record Subject(String username, String orgRole, String vaultRole) {}
+  /**
+   * Who asks: {@code subject.username}, {@code subject.orgRole}, {@code subject.vaultRole},
+   * {@code subject.groups} (the names of the groups they are in).
+   */
+  public record Subject(String username, String orgRole, String vaultRole, List<String> groups) {}
 
   /**
    * How they signed in: {@code auth.aal}, {@code auth.methods}, {@code auth.ageSeconds} (since
@@ -40,7 +43,7 @@ public record PolicyInput(Subject subject, Authentication auth, Request request,
   Map<String, Object> zoneFree() {
     return Map.of(
         "subject", Map.of("username", text(subject.username()), "orgRole", text(subject.orgRole()),
-            "vaultRole", text(subject.vaultRole())),
+            "vaultRole", text(subject.vaultRole()), "groups", subject.groups() == null ? List.of() : subject.groups()),
         "auth", Map.of("aal", (long) auth.aal(), "methods", auth.methods() == null ? List.of() : auth.methods(),
             "ageSeconds", Math.max(0, request.at().getEpochSecond() - auth.authenticatedAt().getEpochSecond())),
         "resource", Map.of("vaultId", text(resource.vaultId()), "vaultName", text(resource.vaultName()),

@@ -3,6 +3,7 @@ package dev.watchword.server.vault;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.identity.Caller;
+import dev.watchword.server.identity.Groups;
 import dev.watchword.server.policy.OrgPolicyService;
 import dev.watchword.server.policy.PolicyDecision;
 import dev.watchword.server.policy.PolicyEngine;
@@ -41,12 +42,14 @@ class VaultPolicyService {
   private final PolicyRuleRepository rules;
   private final OrgPolicyService organisation;
   private final PolicyEngine engine;
+  private final Groups groups;
   private final AuditLog audit;
   private final Clock clock;
 
   VaultPolicyService(VaultService vaults, PolicyRuleRepository rules, OrgPolicyService organisation,
-      PolicyEngine engine, AuditLog audit, Clock clock) {
+      PolicyEngine engine, Groups groups, AuditLog audit, Clock clock) {
     this.vaults = vaults;
+    this.groups = groups;
     this.rules = rules;
     this.organisation = organisation;
     this.engine = engine;
@@ -141,7 +144,8 @@ class VaultPolicyService {
   /** What the rules see of this request; {@code entry} is null for a request about the vault as a whole. */
   private PolicyInput input(Caller caller, Vault vault, Entry entry, String action, RequestOrigin origin) {
     return new PolicyInput(
-        new PolicyInput.Subject(caller.username(), caller.role().wireName(), vault.role().wireName()),
+        new PolicyInput.Subject(caller.username(), caller.role().wireName(), vault.role().wireName(),
+            groups.namesOf(caller.id())),
         new PolicyInput.Authentication(caller.aal(), caller.methods(), caller.authenticatedAt()),
         new PolicyInput.Request(origin.clientIp(), clock.instant(), action),
         entry == null

@@ -17,7 +17,7 @@ class PolicyEngineTest {
   /** Monday 2026-11-23 08:30 UTC, signed in ten minutes earlier at AAL2, asking for a code. */
   private static PolicyInput input(String ip) {
     Instant now = Instant.parse("2026-11-23T08:30:00Z");
-    return new PolicyInput(new PolicyInput.Subject("alice", "member", "viewer"),
+    return new PolicyInput(new PolicyInput.Subject("alice", "member", "viewer", List.of("night-shift")),
         new PolicyInput.Authentication(2, List.of("pwd", "otp"), now.minusSeconds(600)),
         new PolicyInput.Request(ip, now, "code.release"),
         new PolicyInput.Resource("v1", "Acme", true, "e1", "GitHub", "ops@acme", List.of("aws", "prod")));
@@ -38,11 +38,12 @@ class PolicyEngineTest {
         rule("net", "inCidr(request.ip, '10.0.0.0/8')"),
         rule("hours", "request.hour >= 8 && request.hour < 18 && request.weekday == 'MONDAY'"),
         rule("aal", "auth.aal >= 2 && auth.ageSeconds < 3600 && 'otp' in auth.methods"),
-        rule("who", "subject.orgRole == 'member' && resource.highValue == true && resource.issuer == 'GitHub'")),
+        rule("who", "subject.orgRole == 'member' && resource.highValue == true && resource.issuer == 'GitHub'"),
+        rule("team", "'night-shift' in subject.groups && !('interns' in subject.groups)")),
         input("10.1.2.3"), UTC);
 
     assertThat(decision.allowed()).isTrue();
-    assertThat(decision.passed()).isEqualTo(4);
+    assertThat(decision.passed()).isEqualTo(5);
   }
 
   @Test
@@ -121,7 +122,7 @@ class PolicyEngineTest {
         .hasMessageContaining("does not compile");
     assertThatThrownBy(() -> engine.validate("nope == 1")).isInstanceOf(InvalidPolicyException.class)
         .hasMessageContaining("undeclared reference to 'nope'");
-    assertThatThrownBy(() -> engine.validate("subject.username")).isInstanceOf(InvalidPolicyException.class)
+    assertThatThrownBy(() -> engine.validate("'just text'")).isInstanceOf(InvalidPolicyException.class)
         .hasMessageContaining("must be boolean");
     assertThatThrownBy(() -> engine.validate("inCidr(request.ip, '10.0.0.0/33')"))
         .isInstanceOf(InvalidPolicyException.class).hasMessageContaining("10.0.0.0/33");

@@ -100,6 +100,29 @@ public interface PolicyContract extends ServerUnderTest {
   }
 
   @Test
+  default void codeWhenARuleNamesAGroupThenOnlyItsMembersGetCodesFromTheNextRequestOn() {
+    ApiClient owner = newOwner("owner");
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String entry = manager.newTotpEntry(vault, SECRET);
+    ApiClient viewer = newVaultMember(manager, vault, "viewer");
+    String team = "oncall-" + java.util.UUID.randomUUID();
+    addRule(manager, vault, "on call only",
+        "request.action != \"code.release\" || \"" + team + "\" in subject.groups");
+
+    ApiResponse outside = viewer.postJson(ApiClient.codePath(vault, entry), "{}");
+    String group = owner.postJson("/api/v1/groups", "{\"name\":\"" + team + "\"}").text("id");
+    owner.send(owner.request("/api/v1/groups/" + group + "/members/" + viewer.get("/api/v1/users/me").text("id"))
+        .PUT(HttpRequest.BodyPublishers.noBody()));
+    ApiResponse inside = viewer.postJson(ApiClient.codePath(vault, entry), "{}");
+
+    assertThat(outside.status()).isEqualTo(403);
+    assertThat(outside.text("detail")).isEqualTo("Refused by policy 'on call only'.");
+    assertThat(inside.status()).as(inside.body()).isEqualTo(200);
+    assertThat(viewer.get("/api/v1/vaults/" + vault + "/entries").status()).isEqualTo(200);
+  }
+
+  @Test
   default void addWhenExpressionDoesNotCompileOrIsNotBooleanThenRefusedWithTheCompilersMessage() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();

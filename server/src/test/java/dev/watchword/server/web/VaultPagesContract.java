@@ -146,8 +146,9 @@ public interface VaultPagesContract extends ServerUnderTest {
 
     ApiResponse refused = PageForms.post(manager, path, "name", "typo", "expression", "requst.hour > 8");
     ApiResponse refusedByHtmx = PageForms.postHtmx(manager, path, "name", "typo", "expression", "requst.hour > 8");
-    ApiResponse added = PageForms.post(manager, path, "name", "office hours",
-        "expression", "request.hour >= 8 && request.hour < 18");
+    // limited to code releases: a rule that refused its own removal at this hour would be a lockout (409)
+    String officeHours = "request.action != \"code.release\" || (request.hour >= 8 && request.hour < 18)";
+    ApiResponse added = PageForms.post(manager, path, "name", "office hours", "expression", officeHours);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(PageForms.text(refused.body())).contains("undeclared reference to 'requst'");
@@ -155,7 +156,7 @@ public interface VaultPagesContract extends ServerUnderTest {
         .doesNotContain("<html");
     assertThat(added.status()).as(added.body()).isEqualTo(303);
     assertThat(PageForms.text(manager.get("/vaults/" + vault + "/settings").body()))
-        .contains("office hours", "request.hour >= 8 && request.hour < 18").doesNotContain("typo");
+        .contains("office hours", officeHours).doesNotContain("typo");
     assertThat(manager.get("/api/v1/vaults/" + vault + "/policies").json().path("rules").findValuesAsString("name"))
         .containsExactly("office hours");
   }
