@@ -2,6 +2,10 @@ package dev.watchword.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,9 +31,18 @@ final class BrowserSession implements AutoCloseable {
   private final String baseUrl;
 
   BrowserSession(int port) {
+    this(port, false);
+  }
+
+  /** With {@code dark}, the pages see {@code prefers-color-scheme: dark}, as on a phone set to dark mode. */
+  BrowserSession(int port, boolean dark) {
     this.driver = Chromium.start();
     // localhost, not 127.0.0.1: the WebAuthn RP ID and a secure context for __Host- cookies.
     this.baseUrl = "http://localhost:" + port;
+    if (dark) {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+          List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    }
   }
 
   void open(String path) {
@@ -105,6 +118,25 @@ final class BrowserSession implements AutoCloseable {
 
   void assertNoCspViolations() {
     assertThat(consoleErrors()).noneMatch(message -> message.contains("Content Security Policy"));
+  }
+
+  /**
+   * What Deque's axe-core finds wrong on the current page against WCAG 2.1 A and AA, one line per
+   * rule and element: {@code path [scheme] rule (impact): element}. Empty when the page passes.
+   */
+  List<String> accessibilityViolations() {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        .analyze(driver);
+    String scheme = Boolean.TRUE.equals(driver.executeScript(
+        "return matchMedia('(prefers-color-scheme: dark)').matches")) ? "dark" : "light";
+    List<String> found = new java.util.ArrayList<>();
+    for (Rule rule : results.getViolations()) {
+      for (CheckedNode node : rule.getNodes()) {
+        found.add(path() + " [" + scheme + "] " + rule.getId() + " (" + rule.getImpact() + "): " + node.getTarget()
+            + " " + node.getFailureSummary());
+      }
+    }
+    return found;
   }
 
   /** Scrolls an element to the top of the window, so a screenshot shows it. */

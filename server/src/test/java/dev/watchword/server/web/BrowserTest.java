@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,6 +268,47 @@ class BrowserTest extends ServerTestBase {
   @Override
   public java.util.List<String> offlineAuditArgs() {
     return java.util.List.of("--data-dir", DATA_DIR.toString());
+  }
+
+  /**
+   * Every main page, as an owner who manages a vault sees it, passes Deque's axe-core rules for
+   * WCAG 2.1 A and AA (labels, names, landmarks, contrast, ARIA), in the light and the dark scheme.
+   */
+  @Test
+  void pagesWhenCheckedWithAxeThenMeetWcag21AA() {
+    ApiClient owner = newOwner("owner-" + UUID.randomUUID());
+    Person tech = newPerson(owner);
+    String vault = created(owner.postJson("/api/v1/vaults", "{\"name\":\"Initech\",\"client\":\"Initech LLC\"}"));
+    String entry = owner.newEntry(vault, "{\"issuer\":\"Okta\",\"account\":\"admin@initech.example\",\"secret\":\""
+        + "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\",\"tags\":[\"sso\"]}");
+    grant(owner, vault, tech.id(), "viewer");
+    List<String> pages = List.of("/", "/vaults", "/vaults/" + vault, "/vaults/" + vault + "/entries/" + entry,
+        "/vaults/" + vault + "/import", "/vaults/" + vault + "/members", "/vaults/" + vault + "/settings",
+        "/approvals", "/me/security", "/admin/users", "/admin/users/" + tech.id(), "/admin/audit",
+        "/admin/policies", "/admin/sso");
+    List<String> violations = new ArrayList<>();
+    for (boolean dark : new boolean[] {false, true}) {
+      try (BrowserSession browser = new BrowserSession(PORT, dark)) {
+        browser.open("/signin");
+        violations.addAll(browser.accessibilityViolations());
+        // the check itself works: a field without a label is found
+        browser.driver.executeScript("document.querySelector('main').append(document.createElement('input'))");
+        assertThat(browser.accessibilityViolations()).anyMatch(v -> v.contains(" label ("));
+        browser.signInWithToken(owner.token());
+        for (String page : pages) {
+          browser.open(page);
+          violations.addAll(browser.accessibilityViolations());
+        }
+        browser.open("/");
+        browser.type("#q", "initech");
+        browser.waitFor("#results[data-q='initech'] li.entry");
+        browser.click("li.entry form.get-code button");
+        browser.waitFor(".released .otp");
+        violations.addAll(browser.accessibilityViolations());
+        browser.assertNoCspViolations();
+      }
+    }
+    assertThat(violations).isEmpty();
   }
 
   // --- people and vaults, through the API ---
