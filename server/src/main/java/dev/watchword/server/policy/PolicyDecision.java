@@ -17,6 +17,14 @@ public record PolicyDecision(boolean allowed, PolicyRule deciding, int passed) {
     return new PolicyDecision(false, rule, passed);
   }
 
+  /**
+   * The audit's {@code rule} for an allowing decision: {@code policy:all <n> rules allowed}, or
+   * {@code null} when no rule took part.
+   */
+  public String allowingRule() {
+    return passed == 0 ? null : "policy:all " + passed + " rules allowed";
+  }
+
   /** Throws {@link PolicyDeniedException} naming the deciding rule unless the decision allows. */
   public void orThrow() {
     if (!allowed) {

@@ -88,7 +88,7 @@ class CodeReleaseService {
     OtpParameters parameters = sealed.entry().parameters();
     AuditEvent event = AuditEvent.allowed(caller.id(), caller.username(), ACTION, vaultId, entryId, origin)
         .withReason(reason)
-        .withRule(decision.passed() == 0 ? null : "policy:all " + decision.passed() + " rules allowed");
+        .withRule(decision.allowingRule());
     String approval = "";
     if (rules.highValue() || sealed.entry().highValue()) {
       if (approvalId == null) {

@@ -32,11 +32,16 @@ import org.springframework.web.servlet.HandlerMapping;
  * that a vault or entry exists; an entry id that is not in this vault is evaluated as a request
  * about the vault alone, like a missing one. A refusal is audited as a denial of the route's
  * action, naming the deciding rule ({@code policy:<name>}), in a transaction of its own, and
- * answers 403 {@code policy-denied} naming only that rule. Nothing is read beyond the two rule
+ * answers 403 {@code policy-denied} naming only that rule. A permit is audited as {@code
+ * policy.allow} ({@code action=<route's action>}, the number of rules that held) before the
+ * handler runs, joining the next group commit; a handler that audits its action records it too. Nothing is read beyond the two rule
  * sets when neither has a rule. A vault route whose handler names no action is refused (fail closed).
  */
 @Component
 class VaultPolicyEnforcement implements HandlerInterceptor {
+
+  /** The audit action of a request the rules allowed; its detail names the route's action. */
+  static final String ALLOWED = "policy.allow";
 
   private final VaultService vaults;
   private final EntryRepository entries;
@@ -85,6 +90,10 @@ class VaultPolicyEnforcement implements HandlerInterceptor {
           .withRule(refused.auditRule()));
       throw refused;
     }
+    // The permit is part of the trail too: who did what on the vault with which rules holding.
+    refusals.recordAllowed(new AuditEvent(caller.id(), caller.username(), ALLOWED, vaultId.get(),
+        entry == null ? null : entry.id(), Decision.ALLOW, null, origin, "action=" + action.value())
+        .withRule(decision.allowingRule()));
     return true;
   }
 

@@ -123,6 +123,30 @@ public interface PolicyContract extends ServerUnderTest {
   }
 
   @Test
+  default void listWhenTheVaultsRulesAllowThenThePermitIsAuditedWithTheRouteAndTheRulesThatHeld() {
+    ApiClient manager = newMember("manager");
+    String ruled = manager.newVault();
+    String plain = manager.newVault();
+    ApiClient viewer = newVaultMember(manager, ruled, "viewer");
+    addRule(manager, ruled, "always", "true");
+    addRule(manager, ruled, "signed in", "auth.aal >= 1");
+
+    assertThat(viewer.get("/api/v1/vaults/" + ruled + "/entries").status()).isEqualTo(200);
+    assertThat(manager.get("/api/v1/vaults/" + plain + "/entries").status()).isEqualTo(200);
+
+    assertThat(jdbc().sql("""
+            SELECT actor_name, detail, rule, decision FROM audit_event
+            WHERE vault_id = :vault AND action = 'policy.allow' ORDER BY seq""")
+        .param("vault", ruled)
+        .query((rs, n) -> rs.getString(1).startsWith("viewer") + " " + rs.getString(2) + " " + rs.getString(3)
+            + " " + rs.getString(4))
+        .list()).containsExactly("false action=policy.add policy:all 1 rules allowed allow",
+            "true action=entry.list policy:all 2 rules allowed allow");
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE vault_id = :vault AND action = 'policy.allow'")
+        .param("vault", plain).query(Long.class).single()).isZero();
+  }
+
+  @Test
   default void addWhenExpressionDoesNotCompileOrIsNotBooleanThenRefusedWithTheCompilersMessage() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();
