@@ -1,10 +1,12 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.runtime.WatchwordProperties;
 import dev.watchword.server.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +27,26 @@ class UserRepository {
         (SELECT COUNT(*) FROM user_sso_link s WHERE s.user_id = app_user.id) AS sso_links
       FROM app_user""";
 
+  /**
+   * The active owners and the target, with the rows locked on PostgreSQL, in id order so that two
+   * lockers cannot deadlock. {@code FOR NO KEY UPDATE} is the lock the {@code UPDATE} itself takes:
+   * it queues behind another change of these rows, yet lets rows that reference a user be inserted.
+   */
+  private static final String LOCK_ACTIVE_OWNERS = """
+      SELECT id, org_role = 'owner' AND disabled_at IS NULL AS active_owner FROM app_user
+      WHERE (org_role = 'owner' AND disabled_at IS NULL) OR id = :target
+      ORDER BY id""";
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final String lockActiveOwners;
 
-  UserRepository(JdbcClient jdbc, Clock clock) {
+  UserRepository(JdbcClient jdbc, Clock clock, WatchwordProperties properties) {
     this.jdbc = jdbc;
     this.clock = clock;
+    // SQLite has no row locks, and needs none: every transaction begins IMMEDIATE, holding the
+    // database's only write lock from its first statement to its end.
+    this.lockActiveOwners = LOCK_ACTIVE_OWNERS + (properties.usesPostgres() ? " FOR NO KEY UPDATE" : "");
   }
 
   Optional<Caller> findByUsername(String username) {
@@ -91,10 +107,24 @@ class UserRepository {
         .param("role", role.wireName()).param("id", id.toString()).update() == 1;
   }
 
-  /** Owners who can still sign in. */
-  long activeOwners() {
-    return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE org_role = 'owner' AND disabled_at IS NULL")
-        .query(Long.class).single();
+  /**
+   * The active owners, as committed now, and none of them can change role or be disabled by another
+   * transaction until this one ends; neither can {@code target}. Must run inside the transaction
+   * that makes the change, before it reads the target.
+   *
+   * <p>On PostgreSQL (READ COMMITTED) a row another transaction is changing makes this wait for its
+   * commit, then be checked again as committed: an owner just demoted or disabled is not counted,
+   * and a target just made owner is. Owners who were not owners when this statement began are left
+   * out, which can only refuse a change, never allow one wrongly.
+   */
+  ActiveOwners lockActiveOwners(UserId target) {
+    List<UserId> owners = new ArrayList<>();
+    jdbc.sql(lockActiveOwners).param("target", target.toString()).query(rs -> {
+      if (rs.getBoolean("active_owner")) {
+        owners.add(UserId.of(rs.getString("id")));
+      }
+    });
+    return new ActiveOwners(owners);
   }
 
   /** Marks the user disabled; true when this call disabled them (false if already disabled or unknown). */

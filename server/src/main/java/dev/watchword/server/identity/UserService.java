@@ -78,7 +78,8 @@ class UserService {
    * Disables a user (owners and admins; only an owner disables an owner, never the last active one,
    * and nobody disables themselves): from the next request on, every token and session of theirs is refused on
    * every node, because each request looks them up; {@link UserDisabled} lets other features end
-   * what the user held, in the same transaction.
+   * what the user held, in the same transaction. The last active owner holds even against
+   * concurrent changes on several nodes: see {@link UserRepository#lockActiveOwners}.
    */
   UserAccount disable(Caller admin, UserId target, RequestOrigin origin) {
     admin.requireAdministrator();
@@ -86,15 +87,14 @@ class UserService {
       throw new SelfDisableException();
     }
     return transactions.execute(status -> {
+      ActiveOwners owners = users.lockActiveOwners(target);
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
       if (account.caller().role() == OrgRole.OWNER) {
         // An admin who could disable owners could take the organisation; and someone must remain.
         if (admin.role() != OrgRole.OWNER) {
           throw new OwnerRequiredException("Only an owner can disable an owner.");
         }
-        if (!account.isDisabled() && users.activeOwners() <= 1) {
-          throw new LastOwnerException();
-        }
+        owners.requireAnotherBesides(target);
       }
       if (users.disable(target)) {
         sessions.endAll(target);
@@ -110,16 +110,18 @@ class UserService {
   /**
    * Changes a user's organisation role (for example to make someone an auditor). Owners only, since
    * an admin who could make owners could take the organisation; the last active owner keeps the
-   * role (409). Takes effect on the user's next request, like everything else about a caller.
+   * role (409), even against concurrent changes on several nodes. Takes effect on the user's next
+   * request, like everything else about a caller.
    */
   UserAccount changeRole(Caller owner, UserId target, OrgRole role, RequestOrigin origin) {
     if (owner.role() != OrgRole.OWNER) {
       throw new OwnerRequiredException();
     }
     return transactions.execute(status -> {
+      ActiveOwners owners = users.lockActiveOwners(target);
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
-      if (account.caller().role() == OrgRole.OWNER && role != OrgRole.OWNER && users.activeOwners() <= 1) {
-        throw new LastOwnerException();
+      if (role != OrgRole.OWNER) {
+        owners.requireAnotherBesides(target);
       }
       users.setRole(target, role);
       audit.record(AuditEvent.allowed(owner.id(), owner.username(), "user.role", null, null, origin)

@@ -2,15 +2,26 @@ package dev.watchword.server.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.watchword.server.shared.RequestOrigin;
+import dev.watchword.server.shared.UserId;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.ApiClient.ApiResponse;
 import dev.watchword.server.support.ServerUnderTest;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /** Organisation roles: the organisation always keeps an active owner. */
 public interface OrgRoleContract extends ServerUnderTest {
+
+  int RACE_ROUNDS = 20;
 
   @Test
   default void changeRoleWhenTheLastActiveOwnerWouldBeDemotedThenConflictUntilAnotherOwnerIsActive() {
@@ -18,8 +29,7 @@ public interface OrgRoleContract extends ServerUnderTest {
     String ownerId = owner.get("/api/v1/users/me").text("id");
     // Owners made by other tests on this server would count; make this one the only active owner
     // for the test, and give the others their role back afterwards.
-    List<String> others = jdbc().sql("SELECT id FROM app_user WHERE org_role = 'owner' AND disabled_at IS NULL"
-        + " AND id <> :me").param("me", ownerId).query(String.class).list();
+    List<String> others = activeOwners().stream().filter(id -> !id.equals(ownerId)).toList();
     setRoles(others, "admin");
     try {
       ApiResponse alone = changeRole(owner, ownerId, "admin");
@@ -41,6 +51,69 @@ public interface OrgRoleContract extends ServerUnderTest {
     } finally {
       setRoles(others, "owner");
     }
+  }
+
+  /**
+   * Two owners, and no third, demote or disable each other at the same instant, round after round:
+   * one change wins, the other is refused with last-owner, and an active owner always remains. It
+   * drives the service from two threads, so both callers are owners as their changes start; over
+   * HTTP, a request that authenticated after the other change had committed would be refused as a
+   * non-owner before it reached the rule.
+   */
+  @Test
+  default void changeRoleOrDisableWhenTheOnlyTwoOwnersRemoveEachOtherConcurrentlyThenOneIsRefusedAndAnOwnerRemains()
+      throws Exception {
+    UserService service = bean(UserService.class);
+    TestCallers callers = bean(TestCallers.class);
+    List<String> others = activeOwners();
+    setRoles(others, "admin");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < RACE_ROUNDS; round++) {
+        Caller a = callers.owner("racer-a").caller();
+        Caller b = callers.owner("racer-b").caller();
+        CyclicBarrier start = new CyclicBarrier(2);
+        // both demote, both disable, or one of each
+        var first = pool.submit(removal(service, start, a, b.id(), round % 3 == 1));
+        var second = pool.submit(removal(service, start, b, a.id(), round % 3 != 0));
+        List<Optional<LastOwnerException>> outcomes =
+            List.of(first.get(1, TimeUnit.MINUTES), second.get(1, TimeUnit.MINUTES));
+
+        assertThat(activeOwners()).as("active owners after round " + round).hasSize(1)
+            .containsAnyOf(a.id().toString(), b.id().toString());
+        List<LastOwnerException> refusals = outcomes.stream().flatMap(Optional::stream).toList();
+        assertThat(refusals).as("refusals in round " + round).hasSize(1);
+        assertThat(refusals.get(0).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusals.get(0).type().toString()).endsWith("/last-owner");
+        setRoles(activeOwners(), "admin");
+      }
+    } finally {
+      pool.shutdownNow();
+      setRoles(others, "owner");
+    }
+  }
+
+  /** One side of a race: waits for the other, then takes the target's ownership away; the refusal, if any. */
+  private static Callable<Optional<LastOwnerException>> removal(UserService users, CyclicBarrier start, Caller actor,
+      UserId target, boolean disable) {
+    return () -> {
+      start.await(1, TimeUnit.MINUTES);
+      try {
+        if (disable) {
+          users.disable(actor, target, RequestOrigin.system());
+        } else {
+          users.changeRole(actor, target, OrgRole.ADMIN, RequestOrigin.system());
+        }
+        return Optional.empty();
+      } catch (LastOwnerException refused) {
+        return Optional.of(refused);
+      }
+    };
+  }
+
+  private List<String> activeOwners() {
+    return jdbc().sql("SELECT id FROM app_user WHERE org_role = 'owner' AND disabled_at IS NULL")
+        .query(String.class).list();
   }
 
   private void setRoles(List<String> users, String role) {

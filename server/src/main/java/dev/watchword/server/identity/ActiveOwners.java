@@ -1,0 +1,31 @@
+package dev.watchword.server.identity;
+
+import dev.watchword.server.shared.UserId;
+import java.util.List;
+
+/**
+ * The organisation's active owners (owners who can sign in), read under lock by
+ * {@link UserRepository#lockActiveOwners}: none of them changes role or is disabled by anyone else
+ * until the reading transaction ends, so what this says stays true until it commits.
+ *
+ * <p>The one place of the rule that the organisation always keeps an active owner: every change
+ * that can take a user's ownership away (a new role, disabling) asks {@link #requireAnotherBesides}
+ * first.
+ */
+record ActiveOwners(List<UserId> ids) {
+
+  ActiveOwners {
+    ids = List.copyOf(ids);
+  }
+
+  /**
+   * Refuses to let {@code leaving} stop being an active owner when they are the only one.
+   *
+   * @throws LastOwnerException if {@code leaving} is the last active owner
+   */
+  void requireAnotherBesides(UserId leaving) {
+    if (ids.equals(List.of(leaving))) {
+      throw new LastOwnerException();
+    }
+  }
+}
