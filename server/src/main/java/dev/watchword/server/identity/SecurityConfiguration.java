@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.web.ContentSecurityPolicy;
 import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -28,8 +29,7 @@ import org.springframework.security.web.authentication.session.NullAuthenticated
 class SecurityConfiguration {
 
   /** No inline script or style anywhere; pages load only their own files. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY = ContentSecurityPolicy.DIRECTIVES;
 
   /** Sign-in and setup: reached before any session exists, so a session cookie plays no part. */
   static final String[] PUBLIC_POSTS = {"/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",

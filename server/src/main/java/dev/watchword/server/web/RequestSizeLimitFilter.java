@@ -47,7 +47,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long limit = IMPORT.matcher(request.getRequestURI()).matches() ? importLimit : defaultLimit;
     if (request.getContentLengthLong() > limit) {
-      refuse(response);
+      refuse(request, response);
       return;
     }
     try {
@@ -55,21 +55,29 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     } catch (BodyTooLargeException e) {
       if (!response.isCommitted()) {
         response.resetBuffer();
-        refuse(response);
+        refuse(request, response);
       }
     } catch (ServletException | RuntimeException e) {
       if (causedByLimit(e) && !response.isCommitted()) {
         response.resetBuffer();
-        refuse(response);
+        refuse(request, response);
         return;
       }
       throw e;
     }
   }
 
-  private void refuse(HttpServletResponse response) throws IOException {
+  /**
+   * A 413 problem for the API; for a page of the web UI the container's error dispatch, which
+   * renders the problem page with the pages' headers (see {@link ProblemErrorController}).
+   */
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setHeader("Connection", "close");
-    problems.write(response, tooLarge());
+    if (request.getRequestURI().startsWith("/api/")) {
+      problems.write(response, tooLarge());
+    } else {
+      response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+    }
   }
 
   static ProblemDetail tooLarge() {

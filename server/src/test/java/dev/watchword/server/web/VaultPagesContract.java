@@ -139,6 +139,26 @@ public interface VaultPagesContract extends ServerUnderTest {
   }
 
   @Test
+  default void pageFormWhenLargerThanTheLimitThenTheProblemPageUnderTheStrictCspAndForHtmxItsFragment() {
+    ApiClient manager = newMember("manager");
+    String huge = "x".repeat(2 * 1024 * 1024);
+
+    ApiResponse page = manager.send(manager.request("/vaults").header("Accept", "text/html")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=" + huge)));
+    ApiResponse htmx = PageForms.postHtmx(manager, "/vaults", "name", huge);
+
+    assertThat(page.status()).isEqualTo(413);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(PageForms.text(page.body())).contains("<html", "larger than Watchword accepts");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+    assertThat(htmx.status()).isEqualTo(200);
+    assertThat(htmx.body()).contains("larger than Watchword accepts").doesNotContain("<html");
+    assertThat(manager.get("/api/v1/vaults").json().path("vaults").size()).isZero();
+  }
+
+  @Test
   default void policyPageWhenRuleDoesNotCompileThenRefusedWithCompilerMessageAndValidRuleIsListed() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();
