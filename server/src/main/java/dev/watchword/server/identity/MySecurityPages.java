@@ -63,9 +63,7 @@ class MySecurityPages {
   @PostMapping("/me/sessions/{sessionId}/end")
   String endSession(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId,
       HttpServletResponse response) {
-    if (!sessions.end(caller.id(), sessionId)) {
-      throw new SessionNotFoundException();
-    }
+    sessions.endNamed(caller.id(), sessionId);
     if (sessionId.equals(caller.sessionId())) {
       cookies.clear(response);
       return "redirect:" + WebSecurityConfiguration.SIGN_IN_PAGE;

@@ -36,9 +36,7 @@ class SessionController {
   /** Another user's session id is "not found", like one that does not exist. */
   @DeleteMapping("/api/v1/sessions/{sessionId}")
   ResponseEntity<Void> end(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
-    if (sessionId.length() > 64 || !sessions.end(caller.id(), sessionId)) {
-      throw new SessionNotFoundException();
-    }
+    sessions.endNamed(caller.id(), sessionId);
     return ResponseEntity.noContent().build();
   }
 

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class Sessions {
 
   static final String REFRESH_PREFIX = "wwr_";
+  /** Session ids are UUIDs; a longer one named by a caller is not looked up at all. */
+  private static final int MAX_ID_LENGTH = 64;
 
   private final JdbcClient jdbc;
   private final AccessTokens accessTokens;
@@ -124,6 +126,17 @@ class Sessions {
         .param("id", sessionId)
         .param("user", user.toString())
         .update();
+  }
+
+  /**
+   * Ends the live session {@code sessionId} of {@code user}, named by a caller (a path variable).
+   *
+   * @throws SessionNotFoundException if the user has no such live session, or the id is no session id
+   */
+  void endNamed(UserId user, String sessionId) {
+    if (sessionId.length() > MAX_ID_LENGTH || !end(user, sessionId)) {
+      throw new SessionNotFoundException();
+    }
   }
 
   /** Ends one session of a user; true when it was live. */

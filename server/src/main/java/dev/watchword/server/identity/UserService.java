@@ -158,9 +158,7 @@ class UserService {
   void endSessionOf(Caller admin, String userId, String sessionId, RequestOrigin origin) {
     UserId target = requireManageable(admin, userId);
     transactions.executeWithoutResult(status -> {
-      if (sessionId.length() > 64 || !sessions.end(target, sessionId)) {
-        throw new SessionNotFoundException();
-      }
+      sessions.endNamed(target, sessionId);
       audit.record(AuditEvent.allowed(admin.id(), admin.username(), "session.end", null, null, origin)
           .withDetail("user=" + target + " session=" + sessionId));
     });
