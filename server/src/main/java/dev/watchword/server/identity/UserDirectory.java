@@ -4,7 +4,6 @@ import dev.watchword.server.shared.GroupId;
 import dev.watchword.server.shared.UserId;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -61,13 +60,7 @@ public class UserDirectory {
 
   /** The usernames of these users, for pages that show people by name; unknown ids are left out. */
   public Map<UserId, String> usernames(Collection<UserId> ids) {
-    Map<UserId, String> names = new LinkedHashMap<>();
-    for (UserId id : ids) {
-      if (!names.containsKey(id)) {
-        users.findAccount(id).ifPresent(a -> names.put(id, a.caller().username()));
-      }
-    }
-    return names;
+    return users.usernamesOf(ids);
   }
 
   /** The group named {@code nameOrId} (a name, matched case-insensitively, or a group id). */

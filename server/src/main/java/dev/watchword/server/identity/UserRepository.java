@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,6 +40,8 @@ class UserRepository {
       WHERE (org_role = 'owner' AND disabled_at IS NULL) OR id = :target
       ORDER BY id""";
 
+  private static final int IDS_PER_STATEMENT = 500;
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String lockActiveOwners;
@@ -47,6 +52,20 @@ class UserRepository {
     // SQLite has no row locks, and needs none: every transaction begins IMMEDIATE, holding the
     // database's only write lock from its first statement to its end.
     this.lockActiveOwners = LOCK_ACTIVE_OWNERS + (properties.usesPostgres() ? " FOR NO KEY UPDATE" : "");
+  }
+
+  /** The usernames of those of {@code ids} that exist, in statements of at most 500 ids. */
+  Map<UserId, String> usernamesOf(Collection<UserId> ids) {
+    List<String> all = ids.stream().map(UserId::toString).distinct().toList();
+    Map<UserId, String> names = new HashMap<>();
+    for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+      jdbc.sql("SELECT id, username FROM app_user WHERE id IN (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
+          .query(rs -> {
+            names.put(UserId.of(rs.getString("id")), rs.getString("username"));
+          });
+    }
+    return names;
   }
 
   Optional<Caller> findByUsername(String username) {
