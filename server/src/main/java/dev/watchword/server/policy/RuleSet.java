@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record RuleSet(ZoneId zone, List<PolicyRule> rules) {
 
+  /** No rules at all: what a vault that is gone has (its requests are refused elsewhere, as not found). */
+  public static final RuleSet NONE = new RuleSet(ZoneId.of("UTC"), List.of());
+
   public RuleSet {
     rules = List.copyOf(rules);
   }

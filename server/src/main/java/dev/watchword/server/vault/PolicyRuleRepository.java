@@ -7,7 +7,10 @@ import dev.watchword.server.policy.StoredRule;
 import dev.watchword.server.shared.VaultId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +37,29 @@ class PolicyRuleRepository {
         .param("vaultId", vaultId.toString())
         .query(rows);
     return rows.toRuleSet();
+  }
+
+  /**
+   * The rule sets of {@code vaults} at once (a vault that does not exist is absent), in statements
+   * of at most {@value EntryRepository#IDS_PER_STATEMENT} vaults: for pages that weigh many vaults.
+   */
+  Map<VaultId, RuleSet> ruleSets(Collection<VaultId> vaults) {
+    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
+    Map<String, RuleSetRows> rowsByVault = new HashMap<>();
+    for (int from = 0; from < all.size(); from += EntryRepository.IDS_PER_STATEMENT) {
+      jdbc.sql("""
+              SELECT v.id AS vault_id, v.policy_time_zone, r.id, r.name, r.expression
+              FROM vault v LEFT JOIN vault_policy_rule r ON r.vault_id = v.id
+              WHERE v.id IN (:vaultIds) ORDER BY v.id, r.created_at, r.id""")
+          .param("vaultIds", all.subList(from, Math.min(all.size(), from + EntryRepository.IDS_PER_STATEMENT)))
+          .query(rs -> {
+            rowsByVault.computeIfAbsent(rs.getString("vault_id"), id -> new RuleSetRows("policy_time_zone"))
+                .processRow(rs);
+          });
+    }
+    Map<VaultId, RuleSet> sets = new HashMap<>();
+    rowsByVault.forEach((id, rows) -> sets.put(VaultId.of(id), rows.toRuleSet()));
+    return sets;
   }
 
   /** The vault's rules, oldest first: the order they are evaluated in. */

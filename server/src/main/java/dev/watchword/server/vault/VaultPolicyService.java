@@ -127,13 +127,17 @@ class VaultPolicyService {
    * The vaults among {@code visible} whose rules allow {@code action} to {@code caller} now: for
    * pages that read several vaults at once (search, approvals), which have no single vault route
    * for the enforcement point to guard. A vault that refuses is left out, not reported: nothing
-   * is said about it, as for a vault the caller cannot see. The organisation's rules are read once.
+   * is said about it, as for a vault the caller cannot see. The organisation's rules are read once,
+   * the vaults' in one statement.
    */
   List<Vault> allowing(Caller caller, List<Vault> visible, String action, RequestOrigin origin) {
     RuleSet organisation = this.organisation.current();
+    java.util.Map<VaultId, RuleSet> vaultRules = rules.ruleSets(visible.stream().map(Vault::id).toList());
     return visible.stream()
-        .filter(vault -> decide(List.of(organisation, rules.ruleSet(vault.id())), caller, vault, null, action, origin)
-            .allowed())
+        .filter(vault -> {
+          RuleSet own = vaultRules.getOrDefault(vault.id(), RuleSet.NONE);
+          return decide(List.of(organisation, own), caller, vault, null, action, origin).allowed();
+        })
         .toList();
   }
 
