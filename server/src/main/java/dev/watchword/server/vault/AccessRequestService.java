@@ -79,6 +79,18 @@ class AccessRequestService {
     return requests.ofVault(vault);
   }
 
+  /**
+   * The pending requests of the vaults among {@code visible} ({@link VaultService#listVisible}) that
+   * the caller manages, except their own: what waits for their decision.
+   */
+  List<Request> waitingFor(Caller caller, List<Vault> visible, Instant now) {
+    List<VaultId> managed = visible.stream().filter(v -> v.role().includes(VaultRole.MANAGER)).map(Vault::id)
+        .toList();
+    return requests.pendingIn(managed).stream()
+        .filter(r -> r.statusAt(now).equals("pending") && !r.requester().equals(caller.id()))
+        .toList();
+  }
+
   List<Request> mine(Caller caller) {
     return requests.ofRequester(caller.id());
   }

@@ -5,6 +5,8 @@ import dev.watchword.server.shared.VaultId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,6 +92,20 @@ class AccessRequests {
     return jdbc.sql("SELECT " + COLUMNS + " FROM access_request r JOIN vault v ON v.id = r.vault_id"
             + " WHERE r.vault_id = :vaultId ORDER BY r.created_at DESC")
         .param("vaultId", vault.toString()).query(AccessRequests::request).list();
+  }
+
+  /** The pending requests (some may have run out by now) of all {@code vaults}, newest first. */
+  List<Request> pendingIn(Collection<VaultId> vaults) {
+    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
+    List<Request> found = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += EntryRepository.IDS_PER_STATEMENT) {
+      found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM access_request r JOIN vault v ON v.id = r.vault_id"
+              + " WHERE r.vault_id IN (:vaultIds) AND r.status = 'pending' ORDER BY r.created_at DESC")
+          .param("vaultIds", all.subList(from, Math.min(all.size(), from + EntryRepository.IDS_PER_STATEMENT)))
+          .query(AccessRequests::request).list());
+    }
+    found.sort(java.util.Comparator.comparing(Request::createdAt).reversed());
+    return found;
   }
 
   List<Request> ofRequester(UserId user) {

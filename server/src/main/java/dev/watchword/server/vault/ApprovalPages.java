@@ -14,8 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,21 +66,19 @@ class ApprovalPages {
     List<Vault> visible = vaults.listVisible(caller);
     List<ReleaseRow> releaseRows = new ArrayList<>();
     // Each list as its vault's policies allow the API's list route (approval.list, access.list).
-    for (Vault vault : policies.allowing(caller, visible, "approval.list", origin)) {
-      List<ReleaseApprovals.Pending> pending = releases.pending(caller, vault.id());
-      if (!pending.isEmpty()) {
-        Map<EntryId, Entry> byId = entries.findAll(vault.id(), pending.stream().map(ReleaseApprovals.Pending::entry)
-            .toList());
-        pending.forEach(p -> releaseRows.add(new ReleaseRow(vault, byId.get(p.entry()), p)));
-      }
-    }
+    // One statement for all vaults' requests, then one for the entries of each vault that has some.
+    Map<VaultId, Vault> approvable = byId(policies.allowing(caller, visible, "approval.list", origin));
+    Map<VaultId, List<ReleaseApprovals.Pending>> pendingByVault = releases.pendingIn(caller,
+        List.copyOf(approvable.values())).stream()
+        .collect(Collectors.groupingBy(ReleaseApprovals.Pending::vault, LinkedHashMap::new, Collectors.toList()));
+    pendingByVault.forEach((vaultId, pending) -> {
+      Map<EntryId, Entry> entriesById = entries.findAll(vaultId,
+          pending.stream().map(ReleaseApprovals.Pending::entry).toList());
+      pending.forEach(p -> releaseRows.add(new ReleaseRow(approvable.get(vaultId), entriesById.get(p.entry()), p)));
+    });
     List<Vault> managed = visible.stream().filter(vault -> vault.role().includes(VaultRole.MANAGER)).toList();
-    List<AccessRequests.Request> requests = new ArrayList<>();
-    for (Vault vault : policies.allowing(caller, managed, "access.list", origin)) {
-      access.ofVault(caller, vault.id()).stream()
-          .filter(r -> r.statusAt(now).equals("pending") && !r.requester().equals(caller.id()))
-          .forEach(requests::add);
-    }
+    List<AccessRequests.Request> requests = access.waitingFor(caller,
+        policies.allowing(caller, managed, "access.list", origin), now);
     Map<UserId, String> names = directory.usernames(requests.stream().map(AccessRequests.Request::requester).toList());
     model.addAttribute("releases", releaseRows);
     model.addAttribute("requests", requests.stream()
@@ -134,6 +134,12 @@ class ApprovalPages {
   }
 
   /** A two-person release waiting for a second member; {@code entry} is null if it is gone. */
+  private static Map<VaultId, Vault> byId(List<Vault> vaults) {
+    Map<VaultId, Vault> byId = new LinkedHashMap<>();
+    vaults.forEach(vault -> byId.put(vault.id(), vault));
+    return byId;
+  }
+
   record ReleaseRow(Vault vault, Entry entry, ReleaseApprovals.Pending pending) {}
 
   record RequestRow(AccessRequests.Request request, String requesterName) {}

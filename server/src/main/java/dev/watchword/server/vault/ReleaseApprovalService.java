@@ -74,8 +74,19 @@ class ReleaseApprovalService {
 
   List<ReleaseApprovals.Pending> pending(Caller caller, VaultId vault) {
     vaults.getWithRole(caller, vault, VaultRole.VIEWER);
-    return approvals.pending(vault, clock.instant()).stream()
-        .filter(p -> !p.requester().equals(caller.id()))
-        .toList();
+    return waitingFor(caller, approvals.pending(vault, clock.instant()));
+  }
+
+  /**
+   * As {@link #pending(Caller, VaultId)} for many vaults at once; {@code visible} are vaults the
+   * caller sees now ({@link VaultService#listVisible}), so every member may decide.
+   */
+  List<ReleaseApprovals.Pending> pendingIn(Caller caller, List<Vault> visible) {
+    return waitingFor(caller, approvals.pendingIn(visible.stream().map(Vault::id).toList(), clock.instant()));
+  }
+
+  /** Nobody approves their own request. */
+  private static List<ReleaseApprovals.Pending> waitingFor(Caller caller, List<ReleaseApprovals.Pending> pending) {
+    return pending.stream().filter(p -> !p.requester().equals(caller.id())).toList();
   }
 }

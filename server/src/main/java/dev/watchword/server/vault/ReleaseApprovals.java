@@ -4,6 +4,8 @@ import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,19 +77,35 @@ class ReleaseApprovals {
         .optional();
   }
 
+  private static final String PENDING = """
+      SELECT a.id, a.vault_id, a.entry_id, a.requester_id, u.username, a.purpose, a.reason, a.created_at,
+             a.expires_at
+      FROM release_approval a JOIN app_user u ON u.id = a.requester_id
+      WHERE a.vault_id IN (:vaultIds) AND a.status = 'pending' AND a.expires_at > :now
+      ORDER BY a.created_at""";
+
   List<Pending> pending(VaultId vault, Instant now) {
-    return jdbc.sql("""
-            SELECT a.id, a.entry_id, a.requester_id, u.username, a.purpose, a.reason, a.created_at, a.expires_at
-            FROM release_approval a JOIN app_user u ON u.id = a.requester_id
-            WHERE a.vault_id = :vaultId AND a.status = 'pending' AND a.expires_at > :now ORDER BY a.created_at""")
-        .param("vaultId", vault.toString()).param("now", now.toEpochMilli())
-        .query((rs, n) -> new Pending(rs.getString("id"), EntryId.of(rs.getString("entry_id")),
-            UserId.of(rs.getString("requester_id")), rs.getString("username"), rs.getString("purpose"),
-            rs.getString("reason"),
-            Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
-        .list();
+    return pendingIn(List.of(vault), now);
   }
 
-  record Pending(String id, EntryId entry, UserId requester, String requesterName, String purpose, String reason,
-      Instant requestedAt, Instant expiresAt) {}
+  /** The live requests of all {@code vaults}, oldest first. */
+  List<Pending> pendingIn(Collection<VaultId> vaults, Instant now) {
+    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
+    List<Pending> found = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += EntryRepository.IDS_PER_STATEMENT) {
+      found.addAll(jdbc.sql(PENDING)
+          .param("vaultIds", all.subList(from, Math.min(all.size(), from + EntryRepository.IDS_PER_STATEMENT)))
+          .param("now", now.toEpochMilli())
+          .query((rs, n) -> new Pending(rs.getString("id"), VaultId.of(rs.getString("vault_id")),
+              EntryId.of(rs.getString("entry_id")), UserId.of(rs.getString("requester_id")), rs.getString("username"),
+              rs.getString("purpose"), rs.getString("reason"),
+              Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+          .list());
+    }
+    found.sort(java.util.Comparator.comparing(Pending::requestedAt));
+    return found;
+  }
+
+  record Pending(String id, VaultId vault, EntryId entry, UserId requester, String requesterName, String purpose,
+      String reason, Instant requestedAt, Instant expiresAt) {}
 }

@@ -22,6 +22,12 @@ public interface ServerUnderTest {
   /** A new member of the organisation whom {@code manager} has given {@code role} in {@code vault}. */
   default ApiClient newVaultMember(ApiClient manager, String vault, String role) {
     ApiClient member = newMember(role);
+    addToVault(manager, vault, member, role);
+    return member;
+  }
+
+  /** {@code manager} gives {@code member} {@code role} in {@code vault}. */
+  default void addToVault(ApiClient manager, String vault, ApiClient member, String role) {
     String id = member.get("/api/v1/users/me").text("id");
     ApiClient.ApiResponse put = manager.send(manager.request("/api/v1/vaults/" + vault + "/members/" + id)
         .header("Content-Type", "application/json")
@@ -29,7 +35,6 @@ public interface ServerUnderTest {
     if (put.status() != 200) {
       throw new AssertionError("could not add a " + role + " to the vault: " + put.status() + " " + put.body());
     }
-    return member;
   }
 
   /** The options with which {@code watchword audit verify} reads this server's log offline. */

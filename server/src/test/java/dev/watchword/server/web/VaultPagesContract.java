@@ -240,6 +240,26 @@ public interface VaultPagesContract extends ServerUnderTest {
   }
 
   @Test
+  default void approvalsPageWhenRequestsWaitInSeveralVaultsThenEachIsListedWithItsVaultAndEntry() {
+    ApiClient manager = newMember("manager");
+    ApiClient technician = newMember("technician");
+    java.util.List<String> approvals = new java.util.ArrayList<>();
+    for (String client : new String[] {"Globex", "Initech"}) {
+      String vault = manager.postJson("/api/v1/vaults", "{\"name\":\"" + client + " vault\"}").text("id");
+      String entry = manager.newEntry(vault, "{\"issuer\":\"" + client + " SSO\",\"account\":\"admin\","
+          + "\"secret\":\"" + SECRET + "\"}");
+      addToVault(manager, vault, technician, "viewer");
+      PageForms.post(manager, "/vaults/" + vault + "/settings/release", "highValue", "on");
+      approvals.add(technician.postJson(ApiClient.codePath(vault, entry), "{}").text("approvalId"));
+    }
+
+    String page = PageForms.text(manager.get("/approvals").body());
+
+    assertThat(page).contains(approvals.get(0), approvals.get(1), "Globex vault", "Initech vault", "Globex SSO",
+        "Initech SSO");
+  }
+
+  @Test
   default void approvalsPageWhenAccessRequestIsApprovedThenRoleIsGrantedAndTheRequesterSeesIt() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();
@@ -268,11 +288,7 @@ public interface VaultPagesContract extends ServerUnderTest {
 
   private ApiClient member(ApiClient manager, String vault, String name, String role) {
     ApiClient member = newMember(name);
-    ApiResponse put = manager.send(manager.request("/api/v1/vaults/" + vault + "/members/"
-            + member.get("/api/v1/users/me").text("id"))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")));
-    assertThat(put.status()).isEqualTo(200);
+    addToVault(manager, vault, member, role);
     return member;
   }
 
