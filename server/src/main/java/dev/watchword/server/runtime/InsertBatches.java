@@ -12,7 +12,7 @@ public final class InsertBatches {
    * INSERTs ({@link DatabaseConfiguration}) turned one batch of 10,000 entries into statements of
    * 4,096 rows and 57,344 parameters (as many as the protocol's 65,535 allow), each a
    * half-megabyte SQL text that PostgreSQL parses and plans afresh. Measured inserting 10,000
-   * entry rows on a new connection, that costs a third more backend CPU (0.33 s against 0.25 s)
+   * entry rows on a new connection, that costs a third more backend CPU (0.34 s against 0.26 s)
    * and 30 MB more backend memory than batches of 512. From a few hundred rows up the cost per
    * row is flat, so the round trips between batches cost nothing measurable. A power of two, like
    * the driver's rewritten statements, so a full batch is one statement.
