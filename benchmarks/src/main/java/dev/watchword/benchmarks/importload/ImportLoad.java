@@ -1,5 +1,6 @@
 package dev.watchword.benchmarks.importload;
 
+import dev.watchword.benchmarks.server.ResourceSampler;
 import dev.watchword.benchmarks.server.ServerProcess;
 import dev.watchword.benchmarks.server.WatchwordApi;
 import java.net.http.HttpClient;
@@ -15,7 +16,9 @@ import org.apache.commons.codec.binary.Base32;
  * Times an import of N otpauth URIs (default 10,000, the issue's figure) into an empty vault on a
  * real server, end to end over HTTP: parse, duplicate check, seal each seed, store, and one audit
  * event per entry, all in one transaction. Then imports the same text again (all duplicates) and
- * times that too. Prints the figures.
+ * times that too. Prints the figures, with the server's CPU time for each import and how much of it
+ * went to the JIT compiler: on a shared two-core machine the wall time moves with other load, the
+ * CPU time far less.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.watchword.benchmarks.importload.ImportLoad \
@@ -46,10 +49,12 @@ public final class ImportLoad {
       throw new IllegalArgumentException("--server-jar is required");
     }
     String text = uris(count);
-    System.out.printf("Import load: %d otpauth URIs (%d KiB), %d processors, JDK %s, server %s%n", count,
-        text.length() / 1024, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL");
-    try (ServerProcess server = ServerProcess.start(serverJar, List.of("-Xmx1g"), serverArgs, environment,
+    System.out.printf("Import load: %d otpauth URIs (%d KiB), %d processors, JDK %s, server %s, load average %s%n",
+        count, text.length() / 1024, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        environment.isEmpty() ? "SQLite (default)" : "PostgreSQL", ResourceSampler.loadAverage());
+    // a fixed set of compiler threads, so that their CPU time can be read (ResourceSampler.compilerCpuNanos)
+    List<String> jvmArgs = List.of("-Xmx1g", "-XX:-UseDynamicNumberOfCompilerThreads");
+    try (ServerProcess server = ServerProcess.start(serverJar, jvmArgs, serverArgs, environment,
         Duration.ofSeconds(120))) {
       WatchwordApi api = new WatchwordApi(HttpClient.newHttpClient(), server.baseUri(), server.devToken());
       String body = "{\"text\":\"" + text.replace("\n", "\\n") + "\"}";
@@ -58,15 +63,24 @@ public final class ImportLoad {
       api.post("/api/v1/vaults/" + warm + "/import", "{\"text\":\"" + uris(200).replace("\n", "\\n") + "\"}");
       String vault = api.create("/api/v1/vaults", "{\"name\":\"Import load\"}");
       for (String round : List.of("first import", "same file again (all duplicates)")) {
+        long cpuBefore = cpuNanos(server);
+        long jitBefore = ResourceSampler.compilerCpuNanos(server.pid());
         long start = System.nanoTime();
         HttpResponse<String> response = api.post("/api/v1/vaults/" + vault + "/import", body);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos(server) - cpuBefore) / 1e9;
+        double jit = (ResourceSampler.compilerCpuNanos(server.pid()) - jitBefore) / 1e9;
         String summary = response.body().replaceAll("(?s),\"entries\".*", "}");
-        System.out.printf("%s: HTTP %d in %.2f s (%.0f entries/s): %s%n", round, response.statusCode(), seconds,
-            count / seconds, summary);
+        System.out.printf("%s: HTTP %d in %.2f s (%.0f entries/s), server CPU %.2f s (JIT compiler %.2f s): %s%n",
+            round, response.statusCode(), seconds, count / seconds, cpu, jit, summary);
       }
     }
     System.exit(0);
+  }
+
+  /** The server process's CPU time so far, all threads, or -1 where it cannot be read. */
+  private static long cpuNanos(ServerProcess server) {
+    return server.handle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
   }
 
   /** N distinct TOTP URIs with random 160-bit secrets, one a line. */

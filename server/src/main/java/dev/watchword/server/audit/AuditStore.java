@@ -1,9 +1,11 @@
 package dev.watchword.server.audit;
 
+import dev.watchword.server.runtime.InsertBatches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,16 +62,18 @@ class AuditStore {
   record LinkedEvent(StoredEvent event, byte[] previousHash, byte[] hash) {}
 
   /**
-   * Stores linked events: one plain statement for one (every code release), a JDBC batch for more
-   * (an import). The sixteen parameters are positional, in column order: named ones cost a rewrite
-   * of the SQL and a map lookup per parameter on every call.
+   * Stores linked events: one plain statement for one (every code release), JDBC batches of at
+   * most {@value InsertBatches#ROWS} for more (an import). The sixteen parameters are positional,
+   * in column order: named ones cost a rewrite of the SQL and a map lookup per parameter on every
+   * call.
    */
   void insertAll(List<LinkedEvent> events) {
     if (events.size() == 1) {
       jdbc.sql(INSERT_EVENT).params(values(events.get(0))).update();
       return;
     }
-    template.batchUpdate(INSERT_EVENT, events.stream().map(AuditStore::values).toList());
+    template.batchUpdate(INSERT_EVENT, events, InsertBatches.ROWS,
+        (statement, event) -> new ArgumentPreparedStatementSetter(values(event)).setValues(statement));
   }
 
   private static Object[] values(LinkedEvent linked) {

@@ -3,12 +3,13 @@ package dev.watchword.server.vault;
 import dev.watchword.otp.HmacAlgorithm;
 import dev.watchword.otp.OtpParameters;
 import dev.watchword.otp.OtpType;
+import dev.watchword.server.runtime.InsertBatches;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,10 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +37,11 @@ class EntryRepository {
        FROM entry e LEFT JOIN entry_tag t ON t.vault_id = e.vault_id AND t.entry_id = e.id
       WHERE e.vault_id = :vaultId""";
   private static final String ORDER = " ORDER BY COALESCE(e.issuer, ''), e.account, e.id, t.tag";
+  private static final String INSERT_ENTRY = """
+      INSERT INTO entry (id, vault_id, issuer, account, otp_type, encoder, algorithm, digits, period, counter,
+                         secret_ciphertext, weak_secret, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  private static final String INSERT_TAG = "INSERT INTO entry_tag (vault_id, entry_id, tag) VALUES (?, ?, ?)";
 
   /** The stored {@code encoder} of a Steam Guard entry (see migration V15). */
   private static final String STEAM = "steam";
@@ -47,9 +51,9 @@ class EntryRepository {
   private static final ResultSetExtractor<List<SealedEntry>> SEALED_WITH_TAGS = rs -> read(rs, true);
 
   private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate batch;
+  private final JdbcTemplate batch;
 
-  EntryRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+  EntryRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
   }
@@ -58,52 +62,55 @@ class EntryRepository {
   record Sealed(Entry entry, byte[] secretCiphertext) {}
 
   /**
-   * Stores new entries of one vault as one JDBC batch: an import of thousands costs one round trip
-   * on PostgreSQL instead of one each. All or nothing only together with the caller's transaction.
+   * Stores new entries of one vault and their tags in JDBC batches of at most {@value
+   * InsertBatches#ROWS} rows: an import of thousands costs a few round trips on PostgreSQL, not one
+   * per entry. All or nothing only together with the caller's transaction.
    */
   void insertAll(List<Sealed> sealed, UserId createdBy) {
-    SqlParameterSource[] rows = sealed.stream().map(s -> row(s, createdBy)).toArray(SqlParameterSource[]::new);
-    batch.batchUpdate("""
-        INSERT INTO entry (id, vault_id, issuer, account, otp_type, encoder, algorithm, digits, period, counter,
-                           secret_ciphertext, weak_secret, created_at, created_by)
-        VALUES (:id, :vaultId, :issuer, :account, :type, :encoder, :algorithm, :digits, :period, :counter,
-                :ciphertext, :weak, :createdAt, :createdBy)""", rows);
-    sealed.stream().map(Sealed::entry).filter(e -> !e.tags().isEmpty())
-        .forEach(e -> insertTags(e.vaultId(), e.id(), e.tags()));
+    String creator = createdBy.toString();
+    batch.batchUpdate(INSERT_ENTRY, sealed, InsertBatches.ROWS, (statement, row) -> bind(statement, row, creator));
+    insertTags(sealed.stream().map(Sealed::entry)
+        .flatMap(e -> e.tags().stream().map(tag -> new Tag(e.vaultId(), e.id(), tag))).toList());
   }
 
-  private static SqlParameterSource row(Sealed sealed, UserId createdBy) {
+  /** The parameters are positional, in column order: named ones cost a map and a lookup per value. */
+  private static void bind(PreparedStatement statement, Sealed sealed, String createdBy) throws SQLException {
     Entry entry = sealed.entry();
     OtpParameters p = entry.parameters();
-    return new MapSqlParameterSource()
-        .addValue("id", entry.id().toString())
-        .addValue("vaultId", entry.vaultId().toString())
-        .addValue("issuer", entry.issuer(), Types.VARCHAR)
-        .addValue("account", entry.account())
-        .addValue("type", p.type() == OtpType.HOTP ? "hotp" : "totp")
-        .addValue("encoder", p.type() == OtpType.STEAM ? STEAM : null, Types.VARCHAR)
-        .addValue("algorithm", p.algorithm().name())
-        .addValue("digits", p.type() == OtpType.STEAM ? OtpParameters.DEFAULT_DIGITS : p.digits())
-        .addValue("period", p.period())
-        .addValue("counter", p.counter())
-        .addValue("ciphertext", sealed.secretCiphertext(), Types.BINARY)
-        .addValue("weak", entry.weakSecret())
-        .addValue("createdAt", entry.createdAt().toEpochMilli())
-        .addValue("createdBy", createdBy.toString());
+    statement.setString(1, entry.id().toString());
+    statement.setString(2, entry.vaultId().toString());
+    statement.setString(3, entry.issuer());
+    statement.setString(4, entry.account());
+    statement.setString(5, p.type() == OtpType.HOTP ? "hotp" : "totp");
+    statement.setString(6, p.type() == OtpType.STEAM ? STEAM : null);
+    statement.setString(7, p.algorithm().name());
+    statement.setInt(8, p.type() == OtpType.STEAM ? OtpParameters.DEFAULT_DIGITS : p.digits());
+    statement.setInt(9, p.period());
+    statement.setLong(10, p.counter());
+    statement.setBytes(11, sealed.secretCiphertext());
+    statement.setBoolean(12, entry.weakSecret());
+    statement.setLong(13, entry.createdAt().toEpochMilli());
+    statement.setString(14, createdBy);
   }
 
   /** Replaces the entry's tags with {@code tags} (already normalised). */
   void replaceTags(VaultId vaultId, EntryId entryId, List<String> tags) {
     jdbc.sql("DELETE FROM entry_tag WHERE vault_id = :vaultId AND entry_id = :id")
         .param("vaultId", vaultId.toString()).param("id", entryId.toString()).update();
-    insertTags(vaultId, entryId, tags);
+    insertTags(tags.stream().map(tag -> new Tag(vaultId, entryId, tag)).toList());
   }
 
-  private void insertTags(VaultId vaultId, EntryId entryId, List<String> tags) {
-    for (String tag : tags) {
-      jdbc.sql("INSERT INTO entry_tag (vault_id, entry_id, tag) VALUES (:vaultId, :id, :tag)")
-          .param("vaultId", vaultId.toString()).param("id", entryId.toString()).param("tag", tag).update();
+  private record Tag(VaultId vaultId, EntryId entryId, String tag) {}
+
+  private void insertTags(List<Tag> tags) {
+    if (tags.isEmpty()) {
+      return;
     }
+    batch.batchUpdate(INSERT_TAG, tags, InsertBatches.ROWS, (statement, tag) -> {
+      statement.setString(1, tag.vaultId().toString());
+      statement.setString(2, tag.entryId().toString());
+      statement.setString(3, tag.tag());
+    });
   }
 
   /** The vault's entries, with their tags; only those carrying {@code tag} unless it is {@code null}. */

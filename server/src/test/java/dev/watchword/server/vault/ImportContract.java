@@ -2,6 +2,8 @@ package dev.watchword.server.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.watchword.server.runtime.InsertBatches;
+import dev.watchword.server.runtime.WatchwordProperties;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.ApiClient.ApiResponse;
 import dev.watchword.server.support.Oathtool;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,15 +62,13 @@ public interface ImportContract extends ServerUnderTest {
   }
 
   @Test
-  default void importWhenHundredsOfEntriesThenTheirBatchedAuditEventsChainAndCheckpointAsIfAppendedOneByOne() {
+  default void importWhenMoreEntriesThanOneInsertBatchThenTheirAuditEventsChainAndCheckpointAsIfAppendedOneByOne() {
     ApiClient editor = newMember("editor");
     String vault = editor.newVault();
-    StringBuilder text = new StringBuilder();
-    for (int i = 1; i <= 300; i++) {
-      text.append("otpauth://totp/Batch:user").append(i).append("?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\\n");
-    }
+    int count = 2 * InsertBatches.ROWS + 100;
 
-    ApiResponse imported = editor.postJson("/api/v1/vaults/" + vault + "/import", "{\"text\":\"" + text + "\"}");
+    ApiResponse imported = editor.postJson("/api/v1/vaults/" + vault + "/import",
+        "{\"text\":\"" + uris("Batch", count) + "\"}");
     List<String> details = jdbc().sql("SELECT detail FROM audit_event WHERE vault_id = :vault AND action = 'entry.create'"
         + " ORDER BY seq").param("vault", vault).query(String.class).list();
     List<Long> seqs = jdbc().sql("SELECT seq FROM audit_event WHERE vault_id = :vault AND action = 'entry.create'"
@@ -77,14 +78,43 @@ public interface ImportContract extends ServerUnderTest {
     JsonNode verified = newAuditor("auditor").get("/api/v1/audit/verify").json();
 
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    assertThat(imported.json().path("imported").asInt()).isEqualTo(300);
-    assertThat(details).hasSize(300).startsWith("import otpauth_uris line 1").endsWith("import otpauth_uris line 300");
-    assertThat(seqs.get(299) - seqs.get(0)).as("consecutive").isEqualTo(299);
-    // this test server cuts a checkpoint every 4 events: also inside one batch
-    assertThat(checkpoints).hasSizeGreaterThanOrEqualTo(74);
+    assertThat(imported.json().path("imported").asInt()).isEqualTo(count);
+    assertThat(entries(editor, vault)).hasSize(count);
+    assertThat(details).hasSize(count).startsWith("import otpauth_uris line 1")
+        .endsWith("import otpauth_uris line " + count);
+    assertThat(seqs.get(count - 1) - seqs.get(0)).as("consecutive").isEqualTo(count - 1);
+    // this test server cuts a checkpoint every 4 events: also inside one batch and across batches
+    assertThat(checkpoints).hasSizeGreaterThanOrEqualTo(count / 4 - 1);
     for (int i = 1; i < checkpoints.size(); i++) {
       assertThat(checkpoints.get(i) - checkpoints.get(i - 1)).isLessThanOrEqualTo(4);
     }
+    assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
+  }
+
+  @Test
+  default void importWhenARowInALaterInsertBatchIsRefusedThenNothingIsStoredAndTheAuditStaysValid() {
+    ApiClient editor = newMember("editor");
+    String vault = editor.newVault();
+    int count = InsertBatches.ROWS + 10;
+    String body = "{\"text\":\"" + uris("Later", count) + "\"}";
+
+    // the last entry's row, then its audit event's, each in the second batch: the first is stored by then
+    ApiResponse entryRefused;
+    try (DatabaseRefusal refusal = DatabaseRefusal.of(this, "entry", "NEW.account = 'user" + count + "'")) {
+      entryRefused = editor.postJson("/api/v1/vaults/" + vault + "/import", body);
+    }
+    ApiResponse eventRefused;
+    try (DatabaseRefusal refusal = DatabaseRefusal.of(this, "audit_event",
+        "NEW.detail = 'import otpauth_uris line " + count + "'")) {
+      eventRefused = editor.postJson("/api/v1/vaults/" + vault + "/import", body);
+    }
+    JsonNode verified = newAuditor("auditor").get("/api/v1/audit/verify").json();
+
+    assertThat(entryRefused.status()).as(entryRefused.body()).isGreaterThanOrEqualTo(500);
+    assertThat(eventRefused.status()).as(eventRefused.body()).isGreaterThanOrEqualTo(500);
+    assertThat(entries(editor, vault)).isEmpty();
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE vault_id = :vault"
+        + " AND action IN ('entry.create', 'vault.import')").param("vault", vault).query(Long.class).single()).isZero();
     assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
   }
 
@@ -264,5 +294,55 @@ public interface ImportContract extends ServerUnderTest {
   private static List<String> statuses(JsonNode report) {
     return StreamSupport.stream(report.path("entries").spliterator(), false).map(e -> e.path("status").asString())
         .toList();
+  }
+
+  /** {@code count} distinct TOTP URIs, lines 1 to {@code count}, joined by JSON-escaped newlines. */
+  private static String uris(String issuer, int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      text.append("otpauth://totp/").append(issuer).append(":user").append(i)
+          .append("?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\\n");
+    }
+    return text.toString();
+  }
+
+  /** A trigger that makes the database refuse a row of {@code table} that meets a condition; dropped on close. */
+  final class DatabaseRefusal implements AutoCloseable {
+
+    private final JdbcClient jdbc;
+    private final String table;
+    private final boolean postgres;
+
+    private DatabaseRefusal(JdbcClient jdbc, String table, boolean postgres) {
+      this.jdbc = jdbc;
+      this.table = table;
+      this.postgres = postgres;
+    }
+
+    /** {@code condition} is SQL on the row to insert, {@code NEW}. */
+    static DatabaseRefusal of(ServerUnderTest server, String table, String condition) {
+      DatabaseRefusal refusal = new DatabaseRefusal(server.jdbc(), table,
+          server.bean(WatchwordProperties.class).usesPostgres());
+      if (refusal.postgres) {
+        refusal.jdbc.sql("CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql"
+            + " AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$").update();
+        refusal.jdbc.sql("CREATE TRIGGER refuse_row BEFORE INSERT ON " + table + " FOR EACH ROW"
+            + " WHEN (" + condition + ") EXECUTE FUNCTION refuse_row()").update();
+      } else {
+        refusal.jdbc.sql("CREATE TRIGGER refuse_row BEFORE INSERT ON " + table + " WHEN " + condition
+            + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END").update();
+      }
+      return refusal;
+    }
+
+    @Override
+    public void close() {
+      if (postgres) {
+        jdbc.sql("DROP TRIGGER refuse_row ON " + table).update();
+        jdbc.sql("DROP FUNCTION refuse_row()").update();
+      } else {
+        jdbc.sql("DROP TRIGGER refuse_row").update();
+      }
+    }
   }
 }
