@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -167,13 +166,8 @@ final class RestoreTarget {
     return sqlite;
   }
 
-  /** The target database; the driver sends each batch of rows as multi-row INSERTs (a URL that says otherwise wins). */
   private DataSource postgres() {
-    DriverManagerDataSource postgres = OfflineDatabase.postgres(dbUrl);
-    java.util.Properties properties = new java.util.Properties();
-    properties.setProperty("reWriteBatchedInserts", "true");
-    postgres.setConnectionProperties(properties);
-    return postgres;
+    return OfflineDatabase.postgres(dbUrl);
   }
 
   private Path createStaging() {

@@ -39,9 +39,7 @@ class DatabaseConfiguration {
     if (properties.usesPostgres()) {
       config.setJdbcUrl(properties.dbUrl());
       config.setMaximumPoolSize(16);
-      // The driver sends a JDBC batch of INSERTs (an import's entries and audit events) as
-      // multi-row INSERTs: fewer statements for the server to run. A URL that sets it wins.
-      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      config.setDataSourceProperties(PostgresDriverSettings.get());
     } else {
       // The driver compiles a statement's SQL on every prepare: keep them per connection.
       config.setDataSource(new SqliteStatementCache(

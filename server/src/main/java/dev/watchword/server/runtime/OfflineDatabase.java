@@ -47,9 +47,9 @@ public final class OfflineDatabase {
   }
 
   /**
-   * PostgreSQL at {@code dbUrl}, whose connection failures never carry the URL: the JDBC driver
-   * manager names the whole URL (password included) when no driver accepts it, and the offline
-   * tools print their failures on the terminal.
+   * PostgreSQL at {@code dbUrl} with the server's {@link PostgresDriverSettings}, whose connection
+   * failures never carry the URL: the JDBC driver manager names the whole URL (password included)
+   * when no driver accepts it, and the offline tools print their failures on the terminal.
    *
    * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL (the message holds no part of it)
    */
@@ -58,7 +58,7 @@ public final class OfflineDatabase {
       throw new IllegalArgumentException("the database URL must start with jdbc:postgresql:"
           + " (put the user and password in its query: ?user=…&password=…)");
     }
-    return new DriverManagerDataSource(dbUrl) {
+    DriverManagerDataSource postgres = new DriverManagerDataSource(dbUrl) {
       @Override
       public Connection getConnection() throws SQLException {
         try {
@@ -70,6 +70,8 @@ public final class OfflineDatabase {
         }
       }
     };
+    postgres.setConnectionProperties(PostgresDriverSettings.get());
+    return postgres;
   }
 
   /** The {@code --db-url} option if given, else {@value #DB_URL_VARIABLE} if set and not blank, else null. */

@@ -25,6 +25,11 @@ public final class TestPostgres {
     this.dataDir = dataDir;
   }
 
+  /** The test server's URL (database {@code test}), for tests that need a connection and no schema. */
+  public static String baseUrl() {
+    return BASE_URL;
+  }
+
   public static TestPostgres freshSchema() {
     String name = "ww_test_" + (System.currentTimeMillis() / 1000) + "_"
         + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
