@@ -5,8 +5,7 @@ import dev.watchword.server.crypto.ServerSecrets;
 import dev.watchword.server.runtime.WatchwordProperties;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event cannot be written the start fails, as any audited action would.
  */
 @Component
-class StartupAudit {
+class StartupAudit implements SmartInitializingSingleton {
 
   static final String SYSTEM = "system";
 
@@ -41,8 +40,12 @@ class StartupAudit {
     this.transactions = transactions;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  void recordStart() {
+  /**
+   * Runs once every bean exists and before the web server starts (it starts with the context's
+   * lifecycle, after this), so no request is served before the start is on record.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
     List<AuditEvent> events = new ArrayList<>();
     if (secrets.masterKeyCreated()) {
       events.add(system("key.master.create", "algorithm=AES256_GCM file=" + ServerSecrets.MASTER_KEY_FILE));
@@ -70,8 +73,17 @@ class StartupAudit {
         + " dev=" + server.dev()
         + " checkpointEvery=" + auditSettings.checkpointEvery()
         + " checkpointInterval=" + auditSettings.checkpointInterval()
-        + " retention=" + (auditSettings.retention() == null ? "forever" : auditSettings.retention())
+        + " retention=" + retention()
         + " sinks=" + (enabledSinks.isEmpty() ? "none" : String.join(",", enabledSinks));
+  }
+
+  /** As configured: whole days read as {@code P400D}, not Java's {@code PT9600H}. */
+  private String retention() {
+    java.time.Duration retention = auditSettings.retention();
+    if (retention == null) {
+      return "forever";
+    }
+    return retention.toSeconds() % 86_400 == 0 ? "P" + retention.toDays() + "D" : retention.toString();
   }
 
   private static AuditEvent system(String action, String detail) {

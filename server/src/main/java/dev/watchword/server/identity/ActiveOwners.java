@@ -19,6 +19,19 @@ record ActiveOwners(List<UserId> ids) {
   }
 
   /**
+   * Refuses an owner-only change by {@code actor} unless they are still an active owner as
+   * committed now: their request was authenticated a moment ago, and another owner may have
+   * demoted or disabled them since. Their row is among those locked, so it stays true until commit.
+   *
+   * @throws OwnerRequiredException if {@code actor} is not an active owner any more
+   */
+  void requireActor(UserId actor) {
+    if (!ids.contains(actor)) {
+      throw new OwnerRequiredException();
+    }
+  }
+
+  /**
    * Refuses to let {@code leaving} stop being an active owner when they are the only one.
    *
    * @throws LastOwnerException if {@code leaving} is the last active owner

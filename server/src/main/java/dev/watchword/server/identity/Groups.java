@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Groups (teams) and who is in them. */
 @Repository
-public class Groups {
+class Groups {
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -66,7 +66,7 @@ public class Groups {
   }
 
   /** The names of the groups {@code user} is in, sorted: what context policies see as {@code subject.groups}. */
-  public List<String> namesOf(UserId user) {
+  List<String> namesOf(UserId user) {
     return jdbc.sql("""
             SELECT g.name FROM user_group g JOIN group_member m ON m.group_id = g.id
             WHERE m.user_id = :u ORDER BY g.name""")

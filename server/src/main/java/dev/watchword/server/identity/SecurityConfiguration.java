@@ -97,7 +97,17 @@ class SecurityConfiguration {
   private static boolean cookieAuthenticatedChange(HttpServletRequest request, WebSessionCookies cookies) {
     String method = request.getMethod();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
-    return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && cookies.present(request);
+    return !safe && !carriesBearerToken(request) && cookies.present(request);
+  }
+
+  /**
+   * Whether the request names a bearer token: then that token alone decides, and a session cookie
+   * beside it is ignored. Other {@code Authorization} schemes (a reverse proxy's Basic credentials,
+   * which browsers resend on their own) leave the cookie, and its CSRF check, in charge.
+   */
+  static boolean carriesBearerToken(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   /**

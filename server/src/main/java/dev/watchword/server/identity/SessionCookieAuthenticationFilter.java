@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,14 +36,14 @@ final class SessionCookieAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Not for a request that names its own credentials ({@code Authorization}: that header alone
-   * decides, and a cookie beside it is neither looked up nor trusted), nor for static files, which
-   * need no session and would otherwise cost a token lookup each.
+   * Not for a request that names a bearer token (that token alone decides, and a cookie beside it
+   * is neither looked up nor trusted), nor for static files, which need no session and would
+   * otherwise cost a token lookup each.
    */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return request.getHeader(HttpHeaders.AUTHORIZATION) != null || path.startsWith("/assets/")
+    return SecurityConfiguration.carriesBearerToken(request) || path.startsWith("/assets/")
         || path.startsWith("/webjars/") || path.equals("/favicon.ico");
   }
 

@@ -4,6 +4,7 @@ import dev.watchword.server.shared.GroupId;
 import dev.watchword.server.shared.UserId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,11 @@ public class UserDirectory {
   /** The group named {@code nameOrId} (a name, matched case-insensitively, or a group id). */
   public Optional<GroupId> findGroup(String nameOrId) {
     return GroupId.parse(nameOrId).filter(this::groupExists).or(() -> groups.findByName(nameOrId));
+  }
+
+  /** The names of the groups {@code user} is in, sorted: what context policies see as {@code subject.groups}. */
+  public List<String> groupNamesOf(UserId user) {
+    return groups.namesOf(user);
   }
 
   public Optional<String> groupName(GroupId group) {

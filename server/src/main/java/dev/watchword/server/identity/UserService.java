@@ -94,6 +94,7 @@ class UserService {
         if (admin.role() != OrgRole.OWNER) {
           throw new OwnerRequiredException("Only an owner can disable an owner.");
         }
+        owners.requireActor(admin.id());
         owners.requireAnotherBesides(target);
       }
       if (users.disable(target)) {
@@ -119,6 +120,7 @@ class UserService {
     }
     return transactions.execute(status -> {
       ActiveOwners owners = users.lockActiveOwners(target);
+      owners.requireActor(owner.id());
       UserAccount account = users.findAccount(target).orElseThrow(UserNotFoundException::new);
       if (role != OrgRole.OWNER) {
         owners.requireAnotherBesides(target);

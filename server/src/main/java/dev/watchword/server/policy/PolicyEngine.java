@@ -74,6 +74,9 @@ public class PolicyEngine {
    * that does not compile, is not boolean, or passes a malformed literal block to {@code inCidr}.
    */
   public void validate(String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new InvalidPolicyException("'expression' is required: a CEL condition such as auth.aal >= 2.");
+    }
     program(expression);
   }
 

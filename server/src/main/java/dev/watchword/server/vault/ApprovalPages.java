@@ -133,13 +133,13 @@ class ApprovalPages {
     return PageRedirect.to((approved ? PageNotice.APPROVED : PageNotice.DENIED).after(PATH), request, response);
   }
 
-  /** A two-person release waiting for a second member; {@code entry} is null if it is gone. */
   private static Map<VaultId, Vault> byId(List<Vault> vaults) {
     Map<VaultId, Vault> byId = new LinkedHashMap<>();
     vaults.forEach(vault -> byId.put(vault.id(), vault));
     return byId;
   }
 
+  /** A two-person release waiting for a second member; {@code entry} is null if it is gone. */
   record ReleaseRow(Vault vault, Entry entry, ReleaseApprovals.Pending pending) {}
 
   record RequestRow(AccessRequests.Request request, String requesterName) {}

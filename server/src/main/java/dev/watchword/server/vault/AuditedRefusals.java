@@ -10,10 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the audit rows that must not share the fate of the work they are about. Runs a sensitive
- * action in one transaction and, when it is refused, records the denial in a transaction of its
- * own: the refused work rolls back, its audit row must not. Records a context policy's permit
- * before the permitted work runs.
+ * Runs a sensitive action in one transaction and, when it is refused, records the denial in a
+ * transaction of its own: the refused work rolls back, its audit row must not.
  */
 @Component
 class AuditedRefusals {
@@ -52,13 +50,5 @@ class AuditedRefusals {
 
   void record(AuditEvent denial) {
     transactions.executeWithoutResult(status -> audit.record(denial));
-  }
-
-  /** Records a policy's permit before the permitted work runs, in the next group commit. */
-  void recordAllowed(AuditEvent permit) {
-    groupCommit.run(() -> {
-      audit.record(permit);
-      return null;
-    });
   }
 }

@@ -2,6 +2,7 @@ package dev.watchword.server.vault;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One change to an entry's settings, checked: a new issuer ({@code ""} removes it), a new account,
@@ -27,8 +28,9 @@ record EntryChanges(String issuer, String account, Boolean highValue, List<Strin
         tags == null ? null : EntryTags.of(tags));
   }
 
-  boolean renames() {
-    return issuer != null || account != null;
+  /** Whether the change gives {@code before} another issuer or account (the same name again is none). */
+  boolean renames(Entry before) {
+    return !Objects.equals(issuerAfter(before), before.issuer()) || !accountAfter(before).equals(before.account());
   }
 
   /** The issuer after the change: {@code null} when it is removed. */
@@ -46,9 +48,9 @@ record EntryChanges(String issuer, String account, Boolean highValue, List<Strin
    */
   String auditDetail(Entry before) {
     List<String> parts = new ArrayList<>();
-    if (renames()) {
-      parts.add("issuer=" + nullToEmpty(issuerAfter(before)) + " account=" + accountAfter(before)
-          + " was issuer=" + nullToEmpty(before.issuer()) + " account=" + before.account());
+    if (renames(before)) {
+      parts.add(quotedName(issuerAfter(before), accountAfter(before)) + " was "
+          + quotedName(before.issuer(), before.account()));
     }
     if (highValue != null) {
       parts.add("highValue=" + highValue);
@@ -56,7 +58,19 @@ record EntryChanges(String issuer, String account, Boolean highValue, List<Strin
     if (tags != null) {
       parts.add("tags=" + String.join(",", tags));
     }
-    return String.join(" ", parts);
+    return parts.isEmpty() ? "unchanged" : String.join(" ", parts);
+  }
+
+  /**
+   * {@code issuer="…" account="…"} for the audit: quoted, with {@code "} and {@code \} escaped,
+   * because names are free text that could otherwise read like more of the detail.
+   */
+  static String quotedName(String issuer, String account) {
+    return "issuer=" + quoted(issuer == null ? "" : issuer) + " account=" + quoted(account);
+  }
+
+  private static String quoted(String text) {
+    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   private static String nullToEmpty(String text) {

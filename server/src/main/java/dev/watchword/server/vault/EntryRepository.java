@@ -153,9 +153,11 @@ class EntryRepository {
    */
   List<Entry> listIn(Collection<VaultId> vaults) {
     List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
-    List<Entry> found = new java.util.ArrayList<>();
+    List<Entry> found = new ArrayList<>();
     for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
-      jdbc.sql("SELECT " + COLUMNS + FROM.replace("e.vault_id = :vaultId", "e.vault_id IN (:vaultIds)") + ORDER)
+      jdbc.sql("SELECT " + COLUMNS + """
+               FROM entry e LEFT JOIN entry_tag t ON t.vault_id = e.vault_id AND t.entry_id = e.id
+              WHERE e.vault_id IN (:vaultIds)""" + ORDER)
           .param("vaultIds", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
           .query(WITH_TAGS).forEach(sealed -> found.add(sealed.entry()));
     }

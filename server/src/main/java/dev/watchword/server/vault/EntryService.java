@@ -81,16 +81,18 @@ class EntryService {
   }
 
   /**
-   * Changes what {@code changes} gives, audited as one {@code entry.settings}. Marking an entry
-   * high-value (or ordinary) needs the manager role; renaming and tags the editor role. An entry
-   * the caller cannot see is "not found" before their role is weighed.
+   * Changes what {@code changes} gives, audited as one {@code entry.settings}. Tags need the editor
+   * role; marking an entry high-value (or ordinary) the manager role; renaming the editor role,
+   * or the manager role for a protected entry (see {@link #roleToRename}). An entry the caller
+   * cannot see is "not found" before their role is weighed.
    */
   @Transactional
   Entry update(Caller caller, VaultId vaultId, EntryId entryId, EntryChanges changes, RequestOrigin origin) {
     Vault vault = vaults.getVisible(caller, vaultId);
     Entry before = find(vault, entryId);
     VaultService.requireRole(vault, changes.highValue() != null ? VaultRole.MANAGER : VaultRole.EDITOR);
-    if (changes.renames()) {
+    if (changes.renames(before)) {
+      VaultService.requireRole(vault, roleToRename(vault, before));
       entries.rename(vaultId, entryId, changes.issuerAfter(before), changes.accountAfter(before));
     }
     if (changes.highValue() != null) {
@@ -105,20 +107,39 @@ class EntryService {
   }
 
   /**
-   * Deletes the entry and its sealed seed for good, audited {@code entry.delete} with its name.
-   * Editors delete; an entry whose codes need a second person (it or its vault is high-value) only
-   * a manager deletes, since only a manager may lift that protection. Its audit events stay: the
-   * chain never loses a link.
+   * Deletes the entry and its sealed seed for good, audited {@code entry.delete} with its name. Its
+   * audit events stay: the chain never loses a link. Editors delete; a protected entry only a
+   * manager (see {@link #roleToDelete}).
    */
   @Transactional
   void delete(Caller caller, VaultId vaultId, EntryId entryId, RequestOrigin origin) {
     Vault vault = vaults.getVisible(caller, vaultId);
     Entry entry = find(vault, entryId);
-    boolean needsSecondPerson = entry.highValue() || vault.rules().highValue();
-    VaultService.requireRole(vault, needsSecondPerson ? VaultRole.MANAGER : VaultRole.EDITOR);
+    VaultService.requireRole(vault, roleToDelete(vault, entry));
     entries.delete(vaultId, entryId);
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.delete", vaultId, entryId, origin)
-        .withDetail("issuer=" + (entry.issuer() == null ? "" : entry.issuer()) + " account=" + entry.account()));
+        .withDetail(EntryChanges.quotedName(entry.issuer(), entry.account())));
+  }
+
+  /**
+   * Renaming an entry whose codes need a second person (it or its vault is high-value) is a
+   * manager's: the approver reads the entry's name, which the requester must not be able to dress up.
+   */
+  static VaultRole roleToRename(Vault vault, Entry entry) {
+    return needsSecondPerson(vault, entry) ? VaultRole.MANAGER : VaultRole.EDITOR;
+  }
+
+  /**
+   * Deleting is a manager's when the entry needs a second person (only a manager may lift that
+   * protection) or its seed was revealed and not yet replaced (deleting it would hide from the
+   * offboarding report a seed that still works at the provider).
+   */
+  static VaultRole roleToDelete(Vault vault, Entry entry) {
+    return needsSecondPerson(vault, entry) || entry.rotationDue() ? VaultRole.MANAGER : VaultRole.EDITOR;
+  }
+
+  private static boolean needsSecondPerson(Vault vault, Entry entry) {
+    return entry.highValue() || vault.rules().highValue();
   }
 
   /**

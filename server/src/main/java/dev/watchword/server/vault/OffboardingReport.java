@@ -13,7 +13,10 @@ record OffboardingReport(String userId, List<VaultItem> vaults, List<RevealItem>
 
   record VaultItem(String vaultId, String name, String client, String role, Instant until) {}
 
-  /** {@code rotationDue} is false once an editor replaced the seed (or the entry was deleted). */
+  /**
+   * {@code rotationDue} is false once an editor replaced the seed. A deleted entry (no issuer, no
+   * account) stays due: deleting it here changed nothing at the provider, where the seed still works.
+   */
   record RevealItem(String vaultId, String entryId, String issuer, String account, Instant revealedAt,
       boolean rotationDue) {}
 }

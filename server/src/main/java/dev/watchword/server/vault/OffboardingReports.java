@@ -57,7 +57,7 @@ class OffboardingReports {
     return actions.stream().map(action -> {
       Entry entry = entriesByVault.get(action.vaultId()).get(action.entryId());
       return entry == null
-          ? new RevealItem(action.vaultId().toString(), action.entryId().toString(), null, null, action.at(), false)
+          ? new RevealItem(action.vaultId().toString(), action.entryId().toString(), null, null, action.at(), true)
           : new RevealItem(action.vaultId().toString(), action.entryId().toString(), entry.issuer(), entry.account(),
               action.at(), entry.rotationDue());
     }).toList();

@@ -118,7 +118,7 @@ class VaultPages {
     return PageRedirect.to(notice.after(path(vault)), request, response);
   }
 
-  /** One entry: rename it, retag it, delete it (editors; a high-value entry's deletion, managers). */
+  /** One entry: rename it, retag it, delete it (editors; a protected entry's name and deletion, managers). */
   @GetMapping("/vaults/{vaultId}/entries/{entryId}")
   @VaultAction("entry.settings")
   String entry(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String entryId,
@@ -130,17 +130,20 @@ class VaultPages {
     frame(model, shown, "entries", null);
     model.addAttribute("entry", entry);
     model.addAttribute("label", entry.issuer() == null ? entry.account() : entry.issuer() + " " + entry.account());
-    boolean needsSecondPerson = entry.highValue() || shown.rules().highValue();
-    model.addAttribute("mayDelete", !needsSecondPerson || shown.role().includes(VaultRole.MANAGER));
+    model.addAttribute("mayRename", shown.role().includes(EntryService.roleToRename(shown, entry)));
+    model.addAttribute("mayDelete", shown.role().includes(EntryService.roleToDelete(shown, entry)));
     return "vaults/entry";
   }
 
-  /** Saves the edit form: the issuer (blank removes it), the account and the tags (blank removes them). */
+  /**
+   * Saves the edit form: the issuer (blank removes it) and the account when the form offers them (a
+   * protected entry's form does not, unless the caller is a manager), and the tags (blank removes them).
+   */
   @PostMapping("/vaults/{vaultId}/entries/{entryId}")
   @VaultAction("entry.settings")
   String saveEntry(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
-      @PathVariable String entryId, @RequestParam(defaultValue = "") String issuer,
-      @RequestParam(defaultValue = "") String account, @RequestParam(defaultValue = "") String tags,
+      @PathVariable String entryId, @RequestParam(required = false) String issuer,
+      @RequestParam(required = false) String account, @RequestParam(defaultValue = "") String tags,
       HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = PathIds.vault(vaultId);
     List<String> tagList = tagList(tags);

@@ -34,8 +34,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * action, naming the deciding rule ({@code policy:<name>}), in a transaction of its own, and
  * answers 403 {@code policy-denied} naming only that rule. A permit is audited as {@code
  * policy.allow} ({@code action=<route's action>}, the number of rules that held) before the
- * handler runs, joining the next group commit; a handler that audits its action records it too. Nothing is read beyond the two rule
- * sets when neither has a rule. A vault route whose handler names no action is refused (fail closed).
+ * handler runs ({@link PolicyPermits}); a handler that audits its action records it too. Nothing
+ * is read beyond the two rule sets when neither has a rule. A vault route whose handler names no
+ * action is refused (fail closed).
  */
 @Component
 class VaultPolicyEnforcement implements HandlerInterceptor {
@@ -47,13 +48,15 @@ class VaultPolicyEnforcement implements HandlerInterceptor {
   private final EntryRepository entries;
   private final VaultPolicyService policies;
   private final AuditedRefusals refusals;
+  private final PolicyPermits permits;
 
   VaultPolicyEnforcement(VaultService vaults, EntryRepository entries, VaultPolicyService policies,
-      AuditedRefusals refusals) {
+      AuditedRefusals refusals, PolicyPermits permits) {
     this.vaults = vaults;
     this.entries = entries;
     this.policies = policies;
     this.refusals = refusals;
+    this.permits = permits;
   }
 
   @Override
@@ -91,7 +94,7 @@ class VaultPolicyEnforcement implements HandlerInterceptor {
       throw refused;
     }
     // The permit is part of the trail too: who did what on the vault with which rules holding.
-    refusals.recordAllowed(new AuditEvent(caller.id(), caller.username(), ALLOWED, vaultId.get(),
+    permits.record(new AuditEvent(caller.id(), caller.username(), ALLOWED, vaultId.get(),
         entry == null ? null : entry.id(), Decision.ALLOW, null, origin, "action=" + action.value())
         .withRule(decision.allowingRule()));
     return true;

@@ -3,7 +3,7 @@ package dev.watchword.server.vault;
 import dev.watchword.server.audit.AuditEvent;
 import dev.watchword.server.audit.AuditLog;
 import dev.watchword.server.identity.Caller;
-import dev.watchword.server.identity.Groups;
+import dev.watchword.server.identity.UserDirectory;
 import dev.watchword.server.policy.OrgPolicyService;
 import dev.watchword.server.policy.PolicyDecision;
 import dev.watchword.server.policy.PolicyEngine;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +43,14 @@ class VaultPolicyService {
   private final PolicyRuleRepository rules;
   private final OrgPolicyService organisation;
   private final PolicyEngine engine;
-  private final Groups groups;
+  private final UserDirectory directory;
   private final AuditLog audit;
   private final Clock clock;
 
   VaultPolicyService(VaultService vaults, PolicyRuleRepository rules, OrgPolicyService organisation,
-      PolicyEngine engine, Groups groups, AuditLog audit, Clock clock) {
+      PolicyEngine engine, UserDirectory directory, AuditLog audit, Clock clock) {
     this.vaults = vaults;
-    this.groups = groups;
+    this.directory = directory;
     this.rules = rules;
     this.organisation = organisation;
     this.engine = engine;
@@ -74,7 +75,8 @@ class VaultPolicyService {
     engine.validate(expression);
     PolicyRule rule = new PolicyRule(UUID.randomUUID().toString(), checkedName, expression);
     RuleSet alone = new RuleSet(rules.timeZone(vaultId), List.of(rule));
-    if (!engine.evaluate(List.of(alone), input(caller, vault, null, REMOVE, origin)).allowed()) {
+    PolicyInput removal = input(caller, directory.groupNamesOf(caller.id()), vault, null, REMOVE, origin);
+    if (!engine.evaluate(List.of(alone), removal).allowed()) {
       throw new PolicyLockoutException(checkedName);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -117,10 +119,16 @@ class VaultPolicyService {
   /** As {@link #decide(Caller, Vault, Entry, String, RequestOrigin)}, with rule sets already read. */
   PolicyDecision decide(List<RuleSet> sets, Caller caller, Vault vault, Entry entry, String action,
       RequestOrigin origin) {
+    return decide(sets, caller, () -> directory.groupNamesOf(caller.id()), vault, entry, action, origin);
+  }
+
+  /** {@code callerGroups} is asked only when a rule set has rules. */
+  private PolicyDecision decide(List<RuleSet> sets, Caller caller, Supplier<List<String>> callerGroups, Vault vault,
+      Entry entry, String action, RequestOrigin origin) {
     if (isEmpty(sets)) {
       return engine.evaluate(sets, null);
     }
-    return engine.evaluate(sets, input(caller, vault, entry, action, origin));
+    return engine.evaluate(sets, input(caller, callerGroups.get(), vault, entry, action, origin));
   }
 
   /**
@@ -133,12 +141,28 @@ class VaultPolicyService {
   List<Vault> allowing(Caller caller, List<Vault> visible, String action, RequestOrigin origin) {
     RuleSet organisation = this.organisation.current();
     java.util.Map<VaultId, RuleSet> vaultRules = rules.ruleSets(visible.stream().map(Vault::id).toList());
+    Supplier<List<String>> callerGroups = readOnce(() -> directory.groupNamesOf(caller.id()));
     return visible.stream()
         .filter(vault -> {
           RuleSet own = vaultRules.getOrDefault(vault.id(), RuleSet.NONE);
-          return decide(List.of(organisation, own), caller, vault, null, action, origin).allowed();
+          return decide(List.of(organisation, own), caller, callerGroups, vault, null, action, origin).allowed();
         })
         .toList();
+  }
+
+  /** {@code read} at its first use, then its answer again: one query for a page that weighs many vaults. */
+  private static <T> Supplier<T> readOnce(Supplier<T> read) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = read.get();
+        }
+        return value;
+      }
+    };
   }
 
   static boolean isEmpty(List<RuleSet> sets) {
@@ -146,10 +170,10 @@ class VaultPolicyService {
   }
 
   /** What the rules see of this request; {@code entry} is null for a request about the vault as a whole. */
-  private PolicyInput input(Caller caller, Vault vault, Entry entry, String action, RequestOrigin origin) {
+  private PolicyInput input(Caller caller, List<String> callerGroups, Vault vault, Entry entry, String action,
+      RequestOrigin origin) {
     return new PolicyInput(
-        new PolicyInput.Subject(caller.username(), caller.role().wireName(), vault.role().wireName(),
-            groups.namesOf(caller.id())),
+        new PolicyInput.Subject(caller.username(), caller.role().wireName(), vault.role().wireName(), callerGroups),
         new PolicyInput.Authentication(caller.aal(), caller.methods(), caller.authenticatedAt()),
         new PolicyInput.Request(origin.clientIp(), clock.instant(), action),
         entry == null

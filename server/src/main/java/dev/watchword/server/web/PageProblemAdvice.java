@@ -2,9 +2,15 @@ package dev.watchword.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,6 +29,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageProblemAdvice {
 
+  private static final Logger log = LoggerFactory.getLogger(PageProblemAdvice.class);
+
   @ExceptionHandler(ProblemException.class)
   String problem(ProblemException e, HttpServletRequest request, HttpServletResponse response, Model model) {
     e.headers().forEach(response::setHeader);
@@ -34,6 +42,22 @@ class PageProblemAdvice {
   String badForm(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
     return render(HttpStatus.BAD_REQUEST, "Check the form", "A field of the form is missing or not valid.",
         request, response, model);
+  }
+
+  /** As {@link ProblemDetailsAdvice}'s store failure: nothing was changed or released. */
+  @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class,
+      TransactionSystemException.class})
+  String storeFailure(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    if (e instanceof DataIntegrityViolationException) {
+      // a bug, not an outage: the data broke a rule of the schema
+      log.error("Unexpected failure", e);
+      return render(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+          "The server could not complete the request.", request, response, model);
+    }
+    log.error("Store failure; the request was rolled back", e);
+    response.setHeader("Retry-After", "5");
+    return render(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly",
+        "The store is unavailable; nothing was changed or released.", request, response, model);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

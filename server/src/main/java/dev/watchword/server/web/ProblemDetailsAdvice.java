@@ -3,6 +3,8 @@ package dev.watchword.server.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,11 +45,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * The database failed or is unreachable. Any audit event of the request was rolled back
-   * with it, so nothing was released; the client may retry once the store is back.
+   * The database failed or is unreachable (a statement failed, no transaction could begin, or the
+   * commit failed). Any audit event of the request was rolled back with it, so nothing was
+   * released; the client may retry once the store is back.
    */
-  @ExceptionHandler(DataAccessException.class)
-  ResponseEntity<ProblemDetail> handleStoreFailure(DataAccessException e) {
+  @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class,
+      TransactionSystemException.class})
+  ResponseEntity<ProblemDetail> handleStoreFailure(Exception e) {
     if (e instanceof DataIntegrityViolationException) {
       return handleUnexpected(e);
     }

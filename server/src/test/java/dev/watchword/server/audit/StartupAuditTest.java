@@ -35,7 +35,7 @@ class StartupAuditTest {
       List<String> events = systemEvents(second);
       assertThat(events).hasSize(4);
       assertThat(events.get(3)).isEqualTo("server.start database=sqlite dev=false checkpointEvery=256"
-          + " checkpointInterval=PT1M retention=PT9600H sinks=none");
+          + " checkpointInterval=PT1M retention=P400D sinks=none");
       Verification verification = second.getBean(AuditTrail.class).verify();
       assertThat(verification.valid()).as(verification.toString()).isTrue();
     }

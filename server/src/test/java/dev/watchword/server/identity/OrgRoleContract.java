@@ -7,6 +7,7 @@ import dev.watchword.server.shared.UserId;
 import dev.watchword.server.support.ApiClient;
 import dev.watchword.server.support.ApiClient.ApiResponse;
 import dev.watchword.server.support.ServerUnderTest;
+import dev.watchword.server.web.ProblemException;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 /** Organisation roles: the organisation always keeps an active owner. */
 public interface OrgRoleContract extends ServerUnderTest {
@@ -55,7 +55,8 @@ public interface OrgRoleContract extends ServerUnderTest {
 
   /**
    * Two owners, and no third, demote or disable each other at the same instant, round after round:
-   * one change wins, the other is refused with last-owner, and an active owner always remains. It
+   * one change wins, the other is refused (its actor is no longer an owner once the first commits,
+   * 403 owner-required; were it still one, 409 last-owner), and an active owner always remains. It
    * drives the service from two threads, so both callers are owners as their changes start; over
    * HTTP, a request that authenticated after the other change had committed would be refused as a
    * non-owner before it reached the rule.
@@ -76,15 +77,16 @@ public interface OrgRoleContract extends ServerUnderTest {
         // both demote, both disable, or one of each
         var first = pool.submit(removal(service, start, a, b.id(), round % 3 == 1));
         var second = pool.submit(removal(service, start, b, a.id(), round % 3 != 0));
-        List<Optional<LastOwnerException>> outcomes =
+        List<Optional<ProblemException>> outcomes =
             List.of(first.get(1, TimeUnit.MINUTES), second.get(1, TimeUnit.MINUTES));
 
         assertThat(activeOwners()).as("active owners after round " + round).hasSize(1)
             .containsAnyOf(a.id().toString(), b.id().toString());
-        List<LastOwnerException> refusals = outcomes.stream().flatMap(Optional::stream).toList();
+        List<ProblemException> refusals = outcomes.stream().flatMap(Optional::stream).toList();
         assertThat(refusals).as("refusals in round " + round).hasSize(1);
-        assertThat(refusals.get(0).status()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refusals.get(0).type().toString()).endsWith("/last-owner");
+        assertThat(refusals.get(0)).satisfiesAnyOf(
+            refused -> assertThat(refused).isInstanceOf(OwnerRequiredException.class),
+            refused -> assertThat(refused).isInstanceOf(LastOwnerException.class));
         setRoles(activeOwners(), "admin");
       }
     } finally {
@@ -93,8 +95,32 @@ public interface OrgRoleContract extends ServerUnderTest {
     }
   }
 
+  /**
+   * An owner demoted a moment ago, whose request was authenticated while they still were one,
+   * cannot use that request to make someone an owner or disable an owner: the change checks the
+   * actor against the owners as committed.
+   */
+  @Test
+  default void changeRoleWhenTheActingOwnerWasDemotedSinceTheirRequestBeganThenOwnerRequired() {
+    UserService service = bean(UserService.class);
+    TestCallers callers = bean(TestCallers.class);
+    Caller demoted = callers.owner("demoted").caller();
+    Caller accomplice = callers.member("accomplice").caller();
+    Caller otherOwner = callers.owner("other-owner").caller();
+    setRoles(List.of(demoted.id().toString()), "admin");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> service.changeRole(demoted, accomplice.id(), OrgRole.OWNER, RequestOrigin.system()))
+        .isInstanceOf(OwnerRequiredException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> service.disable(demoted, otherOwner.id(), RequestOrigin.system()))
+        .isInstanceOf(OwnerRequiredException.class);
+    assertThat(jdbc().sql("SELECT org_role FROM app_user WHERE id = :id").param("id", accomplice.id().toString())
+        .query(String.class).single()).isEqualTo("member");
+  }
+
   /** One side of a race: waits for the other, then takes the target's ownership away; the refusal, if any. */
-  private static Callable<Optional<LastOwnerException>> removal(UserService users, CyclicBarrier start, Caller actor,
+  private static Callable<Optional<ProblemException>> removal(UserService users, CyclicBarrier start, Caller actor,
       UserId target, boolean disable) {
     return () -> {
       start.await(1, TimeUnit.MINUTES);
@@ -105,7 +131,7 @@ public interface OrgRoleContract extends ServerUnderTest {
           users.changeRole(actor, target, OrgRole.ADMIN, RequestOrigin.system());
         }
         return Optional.empty();
-      } catch (LastOwnerException refused) {
+      } catch (LastOwnerException | OwnerRequiredException refused) {
         return Optional.of(refused);
       }
     };

@@ -40,7 +40,7 @@ public interface EntryEditContract extends ServerUnderTest {
     assertThat(code.text("code"))
         .isEqualTo(Oathtool.totp(SECRET, "SHA1", 6, 30, Instant.parse(code.text("validFrom")).getEpochSecond()));
     assertThat(auditDetails(entry, "entry.settings"))
-        .containsExactly("issuer=AWS account=ops@acme.example was issuer=Amazon account=root");
+        .containsExactly("issuer=\"AWS\" account=\"ops@acme.example\" was issuer=\"Amazon\" account=\"root\"");
 
     ApiResponse issuerRemoved = patch(editor, vault, entry, "{\"issuer\":\"\"}");
     assertThat(issuerRemoved.status()).isEqualTo(200);
@@ -94,7 +94,7 @@ public interface EntryEditContract extends ServerUnderTest {
     assertThat(manager.get(entries(vault)).json().path("entries").findValuesAsString("id")).containsExactly(kept);
     assertThat(count("SELECT COUNT(*) FROM entry WHERE id = :entry", entry)).isZero();
     assertThat(count("SELECT COUNT(*) FROM entry_tag WHERE entry_id = :entry", entry)).isZero();
-    assertThat(auditDetails(entry, "entry.delete")).containsExactly("issuer=GitHub account=ops");
+    assertThat(auditDetails(entry, "entry.delete")).containsExactly("issuer=\"GitHub\" account=\"ops\"");
     // the release before the deletion stays; the refused one after it is audited too
     assertThat(jdbc().sql("SELECT decision FROM audit_event WHERE entry_id = :entry AND action = 'code.release'"
         + " ORDER BY seq").param("entry", entry).query(String.class).list()).containsExactly("allow", "deny");
@@ -111,9 +111,16 @@ public interface EntryEditContract extends ServerUnderTest {
     ApiResponse pending = editor.postJson(ApiClient.codePath(vault, entry), "{}");
     assertThat(pending.status()).as(pending.body()).isEqualTo(202);
 
+    ApiResponse renamedByEditor = patch(editor, vault, entry, "{\"account\":\"sandbox\"}");
+    ApiResponse retaggedByEditor = patch(editor, vault, entry, "{\"tags\":[\"prod\"]}");
+    ApiResponse renamedByManager = patch(manager, vault, entry, "{\"issuer\":\"AWS\"}");
     ApiResponse byEditor = delete(editor, vault, entry);
     ApiResponse byManager = delete(manager, vault, entry);
 
+    // the approver goes by the entry's name: the requester's side must not be able to change it
+    assertThat(renamedByEditor.status()).isEqualTo(403);
+    assertThat(retaggedByEditor.status()).isEqualTo(200);
+    assertThat(renamedByManager.status()).isEqualTo(200);
     assertThat(byEditor.status()).isEqualTo(403);
     assertThat(byEditor.text("detail")).contains("manager");
     assertThat(byManager.status()).isEqualTo(204);
@@ -125,6 +132,29 @@ public interface EntryEditContract extends ServerUnderTest {
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"highValue\":true}")));
     assertThat(rules.status()).as(rules.body()).isEqualTo(200);
     assertThat(delete(editor, vault, inHighValueVault).status()).isEqualTo(403);
+  }
+
+  @Test
+  default void deleteWhenTheRevealedSeedWasNotReplacedThenManagersOnlyAndTheReportStillAsksForRotation() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    String entry = manager.newEntry(vault,
+        "{\"issuer\":\"AWS\",\"account\":\"root\",\"secret\":\"" + SECRET + "\"}");
+    ApiClient editor = newVaultMember(manager, vault, "editor");
+    assertThat(manager.postJson(entries(vault) + "/" + entry + "/reveal", "{}").status()).isEqualTo(200);
+
+    ApiResponse byEditor = delete(editor, vault, entry);
+    ApiResponse byManager = delete(manager, vault, entry);
+    String managerId = manager.get("/api/v1/users/me").text("id");
+    ApiResponse report = newAdmin("admin").get("/api/v1/users/" + managerId + "/offboarding-report");
+
+    assertThat(byEditor.status()).isEqualTo(403);
+    assertThat(byManager.status()).isEqualTo(204);
+    assertThat(report.status()).isEqualTo(200);
+    tools.jackson.databind.JsonNode seed = report.json().path("revealedSeeds").get(0);
+    assertThat(seed.path("entryId").asString()).isEqualTo(entry);
+    assertThat(seed.hasNonNull("account")).isFalse();
+    assertThat(seed.path("rotationDue").asBoolean()).isTrue();
   }
 
   @Test

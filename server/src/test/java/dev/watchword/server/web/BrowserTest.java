@@ -64,7 +64,7 @@ class BrowserTest extends ServerTestBase {
     grant(owner, vault, tech.id(), "viewer");
 
     try (BrowserSession browser = new BrowserSession(PORT)) {
-      String totpSecret = enrolWithKeyboard(browser, tech);
+      String totpSecret = enrolWithKeyboard(browser, tech).secret();
       assertThat(browser.all(".recovery-codes li")).hasSize(10);
       browser.screenshot("recovery-codes");
       browser.click(".button.primary");
@@ -101,14 +101,15 @@ class BrowserTest extends ServerTestBase {
     ApiClient owner = newOwner("owner-" + UUID.randomUUID());
     Person person = newPerson(owner);
     try (BrowserSession browser = new BrowserSession(PORT)) {
-      String secret = enrolWithKeyboard(browser, person);
+      Enrolment enrolment = enrolWithKeyboard(browser, person);
+      String secret = enrolment.secret();
       browser.click(".button.primary");
       browser.click("form.signout button");
       browser.waitForPath("/signin");
 
-      String used = totp(secret, clock().instant());
+      // exactly the code that was accepted: refused as reused (or, if its step has passed, as stale)
       signInWithPassword(browser, person);
-      browser.type("#code", used);
+      browser.type("#code", enrolment.confirmingCode());
       browser.click("form[action='/signin/totp'] button");
       assertThat(browser.text(".problem")).contains("Authentication failed");
 
@@ -337,17 +338,21 @@ class BrowserTest extends ServerTestBase {
   // --- the browser steps ---
 
   /** First sign-in, keyboard only: password, then the authenticator app set up from the page. */
-  private String enrolWithKeyboard(BrowserSession browser, Person person) {
+  private Enrolment enrolWithKeyboard(BrowserSession browser, Person person) {
     browser.open("/signin");
     browser.find("#username").sendKeys(person.username(), Keys.TAB);
     browser.driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
     browser.waitForPath("/signin/enrol");
     browser.screenshot("enrol");
     String secret = browser.text("code.secret").replace(" ", "");
-    browser.driver.switchTo().activeElement().sendKeys(totp(secret, clock().instant()), Keys.ENTER);
+    String code = totp(secret, clock().instant());
+    browser.driver.switchTo().activeElement().sendKeys(code, Keys.ENTER);
     browser.waitFor(".recovery-codes");
-    return secret;
+    return new Enrolment(secret, code);
   }
+
+  /** The authenticator app's secret as the enrolment page showed it, and the code that confirmed it. */
+  record Enrolment(String secret, String confirmingCode) {}
 
   private static void signInWithPassword(BrowserSession browser, Person person) {
     browser.type("#username", person.username());

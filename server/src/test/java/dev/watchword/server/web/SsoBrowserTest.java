@@ -71,7 +71,8 @@ class SsoBrowserTest extends ServerTestBase {
       assertThat(browser.driver.getCurrentUrl()).doesNotContain("handoff").doesNotContain("code=");
       browser.assertNoCspViolations();
     }
-    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'signin.sso' AND decision = 'allow'")
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'signin.sso' AND decision = 'allow'"
+        + " AND actor_name = :alice").param("alice", alice.username())
         .query(Long.class).single()).isEqualTo(1);
   }
 

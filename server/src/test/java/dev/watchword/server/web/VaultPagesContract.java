@@ -166,12 +166,15 @@ public interface VaultPagesContract extends ServerUnderTest {
 
     ApiResponse refused = PageForms.post(manager, path, "name", "typo", "expression", "requst.hour > 8");
     ApiResponse refusedByHtmx = PageForms.postHtmx(manager, path, "name", "typo", "expression", "requst.hour > 8");
+    ApiResponse withoutExpression = PageForms.post(manager, path, "name", "no condition");
     // limited to code releases: a rule that refused its own removal at this hour would be a lockout (409)
     String officeHours = "request.action != \"code.release\" || (request.hour >= 8 && request.hour < 18)";
     ApiResponse added = PageForms.post(manager, path, "name", "office hours", "expression", officeHours);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(PageForms.text(refused.body())).contains("undeclared reference to 'requst'");
+    assertThat(withoutExpression.status()).isEqualTo(400);
+    assertThat(PageForms.text(withoutExpression.body())).contains("'expression' is required");
     assertThat(PageForms.text(refusedByHtmx.body())).contains("undeclared reference to 'requst'")
         .doesNotContain("<html");
     assertThat(added.status()).as(added.body()).isEqualTo(303);

@@ -144,17 +144,32 @@ public interface WebSessionContract extends SignInContract {
   }
 
   @Test
-  default void apiWhenASessionCookieComesWithAnotherAuthorizationHeaderThenTheCookieIsNotUsed() {
+  default void apiWhenASessionCookieComesWithABearerTokenThenOnlyTheTokenDecides() {
     Enrolled user = enrolledUser();
     String session = "__Host-watchword=" + user.accessToken();
 
-    // A browser may add cached Basic credentials on its own; the cookie must not then stand in
-    // for authentication (the CSRF check is skipped for requests that name their credentials).
-    ApiResponse basic = send(anonymous().request("/api/v1/vaults").header("Cookie", session)
-        .header("Authorization", "Basic dXNlcjpwYXNz")
+    ApiResponse withForeignToken = send(anonymous().request("/api/v1/vaults").header("Cookie", session)
+        .header("Authorization", "Bearer ww_not-a-token")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")));
 
-    assertThat(basic.status()).isEqualTo(401);
+    assertThat(withForeignToken.status()).isEqualTo(401);
+  }
+
+  @Test
+  default void pageWhenAProxysBasicCredentialsComeWithTheSessionCookieThenTheCookieSignsInAndChangesNeedCsrf() {
+    Enrolled user = enrolledUser();
+    String session = "__Host-watchword=" + user.accessToken();
+    // A reverse proxy with its own Basic authentication: browsers resend those credentials on every request.
+    String basic = "Basic dXNlcjpwYXNz";
+
+    ApiResponse page = send(anonymous().request("/vaults").header("Cookie", session).header("Authorization", basic));
+    ApiResponse forged = send(anonymous().request("/api/v1/vaults").header("Cookie", session)
+        .header("Authorization", basic)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")));
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(forged.status()).isEqualTo(403);
+    assertThat(anonymous().as(user.accessToken()).get("/api/v1/vaults").json().path("vaults").size()).isZero();
   }
 
   @Test
