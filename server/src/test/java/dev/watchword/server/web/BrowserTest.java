@@ -217,6 +217,9 @@ class BrowserTest extends ServerTestBase {
 
       browser.open("/vaults/" + vault);
       browser.screenshot("vault-entries");
+      browser.click("td[data-label='Edit'] a");
+      assertThat(browser.text("#edit-entry")).contains("admin@initech.example");
+      browser.screenshot("entry");
       browser.open("/vaults/" + vault + "/settings");
       browser.screenshot("vault-settings");
       browser.open("/?q=initech");
