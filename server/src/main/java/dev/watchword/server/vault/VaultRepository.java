@@ -20,14 +20,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VaultRepository {
 
+  private static final String VAULT_COLUMNS =
+      "v.id, v.name, v.client, v.created_at, v.require_reason, v.ticket_pattern, v.high_value, m.role";
+
   /**
    * The caller's live roles per vault: a direct membership, a group's grant, an approved
    * just-in-time request whose time has not run out. A vault can appear once per source, and
    * {@link #highestRolePerVault} keeps the strongest, so a grant never lowers a lasting role and
    * its end leaves that role as it was.
    */
-  private static final String VAULT_COLUMNS =
-      "v.id, v.name, v.client, v.created_at, v.require_reason, v.ticket_pattern, v.high_value, m.role";
   private static final String LIVE_ROLES = """
        FROM vault v JOIN (
           SELECT vault_id, role FROM vault_member
