@@ -16,7 +16,10 @@ class OrgPolicyRules {
     this.jdbc = jdbc;
   }
 
-  /** The rules, oldest first, with the zone, in one statement: read on every vault request. */
+  /**
+   * The rules, oldest first, with the zone, in one statement. A request to one vault reads the same
+   * rows within the statement that reads the caller's role ({@code vault/VaultRepository}).
+   */
   RuleSet current() {
     RuleSetRows rows = new RuleSetRows("time_zone");
     jdbc.sql("""

@@ -78,11 +78,12 @@ class CodeReleaseService {
 
   private ReleaseOutcome releaseAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
       String approvalId, RequestOrigin origin) {
-    Vault vault = vaults.getWithRole(caller, vaultId, VaultRole.VIEWER);
+    VaultAccess access = vaults.access(caller, vaultId);
+    Vault vault = access.withRole(VaultRole.VIEWER);
     ReleaseRules rules = vault.rules();
     rules.check(reason);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
-    PolicyDecision decision = policies.decide(caller, vault, sealed.entry(), ACTION, origin);
+    PolicyDecision decision = policies.decide(access.ruleSets(), caller, vault, sealed.entry(), ACTION, origin);
     decision.orThrow();
     String policy = decision.passed() == 0 ? "" : " policy=" + decision.passed();
     OtpParameters parameters = sealed.entry().parameters();

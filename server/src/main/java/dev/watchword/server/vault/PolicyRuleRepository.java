@@ -25,21 +25,6 @@ class PolicyRuleRepository {
   }
 
   /**
-   * The vault's rules, oldest first, with its policy time zone, in one statement: read on every
-   * request to the vault. A vault that does not exist has no rules.
-   */
-  RuleSet ruleSet(VaultId vaultId) {
-    RuleSetRows rows = new RuleSetRows("policy_time_zone");
-    jdbc.sql("""
-            SELECT v.policy_time_zone, r.id, r.name, r.expression
-            FROM vault v LEFT JOIN vault_policy_rule r ON r.vault_id = v.id
-            WHERE v.id = :vaultId ORDER BY r.created_at, r.id""")
-        .param("vaultId", vaultId.toString())
-        .query(rows);
-    return rows.toRuleSet();
-  }
-
-  /**
    * The rule sets of {@code vaults} at once (a vault that does not exist is absent), in statements
    * of at most {@value EntryRepository#IDS_PER_STATEMENT} vaults: for pages that weigh many vaults.
    */

@@ -69,13 +69,14 @@ class SeedRevealService {
 
   private RevealOutcome revealAudited(Caller caller, VaultId vaultId, EntryId entryId, String reason,
       String approvalId, RequestOrigin origin) {
-    Vault vault = vaults.getWithRole(caller, vaultId, VaultRole.MANAGER);
+    VaultAccess access = vaults.access(caller, vaultId);
+    Vault vault = access.withRole(VaultRole.MANAGER);
     ReleaseRules rules = vault.rules();
     rules.check(reason);
     stepUp.requireRecentAal2(caller);
     SealedEntry sealed = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
     Entry entry = sealed.entry();
-    policies.decide(caller, vault, entry, REVEAL, origin).orThrow();
+    policies.decide(access.ruleSets(), caller, vault, entry, REVEAL, origin).orThrow();
     String approval = "";
     if (rules.highValue() || entry.highValue()) {
       if (approvalId == null) {

@@ -74,11 +74,12 @@ class VaultPolicyEnforcement implements HandlerInterceptor {
     if (action.evaluatedByService() || vaultId.isEmpty() || caller == null) {
       return true;
     }
-    List<RuleSet> sets = policies.ruleSets(vaultId.get());
+    VaultAccess access = vaults.access(caller, vaultId.get());
+    List<RuleSet> sets = access.ruleSets();
     if (VaultPolicyService.isEmpty(sets)) {
       return true;
     }
-    Optional<Vault> vault = vaults.findVisible(caller, vaultId.get());
+    Optional<Vault> vault = access.visible();
     if (vault.isEmpty()) {
       return true;
     }

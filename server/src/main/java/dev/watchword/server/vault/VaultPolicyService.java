@@ -106,17 +106,10 @@ class VaultPolicyService {
     return zone;
   }
 
-  /** The rules a request to the vault must pass: the organisation's, then the vault's. */
-  List<RuleSet> ruleSets(VaultId vaultId) {
-    return List.of(organisation.current(), rules.ruleSet(vaultId));
-  }
-
-  /** Evaluates the organisation's and the vault's rules for {@code action} by {@code caller}, now. */
-  PolicyDecision decide(Caller caller, Vault vault, Entry entry, String action, RequestOrigin origin) {
-    return decide(ruleSets(vault.id()), caller, vault, entry, action, origin);
-  }
-
-  /** As {@link #decide(Caller, Vault, Entry, String, RequestOrigin)}, with rule sets already read. */
+  /**
+   * Evaluates {@code sets} (the organisation's rules, then the vault's, as {@link VaultService#access}
+   * read them with the caller's role) for {@code action} by {@code caller}, now.
+   */
   PolicyDecision decide(List<RuleSet> sets, Caller caller, Vault vault, Entry entry, String action,
       RequestOrigin origin) {
     return decide(sets, caller, () -> directory.groupNamesOf(caller.id()), vault, entry, action, origin);

@@ -77,6 +77,14 @@ class VaultService {
     return findVisible(caller, id).orElseThrow(VaultNotFoundException::new);
   }
 
+  /**
+   * The vault if the caller may see it, and the rule sets a request to it must pass, in one
+   * statement (see {@link VaultRepository#findVisibleWithRules}).
+   */
+  VaultAccess access(Caller caller, VaultId id) {
+    return vaults.findVisibleWithRules(id, caller.id());
+  }
+
   /** As {@link #getVisible}, and refuses (403) a caller whose role is below {@code required}. */
   Vault getWithRole(Caller caller, VaultId id, VaultRole required) {
     return requireRole(getVisible(caller, id), required);

@@ -250,6 +250,63 @@ public interface AuditChainContract extends ServerUnderTest {
   }
 
   @Test
+  default void groupCommitWhenOneUnitOfABatchFailsInSqlAfterAppendingThenOnlyItIsUndone() throws Exception {
+    GroupCommit groupCommit = bean(GroupCommit.class);
+    AuditLog log = bean(AuditLog.class);
+    long before = jdbc().sql("SELECT seq FROM audit_head").query(Long.class).single();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      // The first unit holds the writer, so the three after it queue up and share the next batch.
+      var holding = callers.submit(() -> groupCommit.run(() -> {
+        awaitQuietly(release);
+        log.record(testEvent("kept 0"));
+        return null;
+      }));
+      Thread.sleep(100);
+      var kept1 = callers.submit(() -> groupCommit.run(() -> {
+        log.record(testEvent("kept 1"));
+        return null;
+      }));
+      // On PostgreSQL a failed statement aborts the whole transaction unless rolled back to a savepoint.
+      var failing = callers.submit(() -> groupCommit.run(() -> {
+        log.record(testEvent("undone"));
+        return jdbc().sql("SELECT no_such_column FROM audit_head").query(Long.class).single();
+      }));
+      var kept2 = callers.submit(() -> groupCommit.run(() -> {
+        log.record(testEvent("kept 2"));
+        return null;
+      }));
+      Thread.sleep(300);
+      release.countDown();
+
+      holding.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      kept1.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      kept2.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThatThrownBy(() -> failing.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(org.springframework.dao.DataAccessException.class);
+    } finally {
+      callers.shutdownNow();
+    }
+    bean(HeadPublisher.class).flush();
+
+    assertThat(jdbc().sql("SELECT detail FROM audit_event WHERE seq > :before ORDER BY seq")
+        .param("before", before).query(String.class).list())
+        .hasSize(3).contains("kept 0", "kept 1", "kept 2");
+    assertThat(jdbc().sql("SELECT seq FROM audit_head").query(Long.class).single()).isEqualTo(before + 3);
+    JsonNode verification = verify();
+    assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   default void recordWhenCallerHoldsNoTransactionThenRefusesAndWritesNothing() {
     long before = jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
 
