@@ -147,6 +147,30 @@ public interface PolicyContract extends ServerUnderTest {
   }
 
   @Test
+  default void createWhenThePermitCannotBeAuditedThenTheHandlerNeverRunsAndTheAnswerIs503() {
+    ApiClient manager = newMember("manager");
+    String vault = manager.newVault();
+    addRule(manager, vault, "always", "true");
+    ApiResponse api;
+    ApiResponse page;
+    jdbc().sql("ALTER TABLE audit_event RENAME TO audit_event_away").update();
+    try {
+      api = manager.postJson("/api/v1/vaults/" + vault + "/entries",
+          "{\"account\":\"never\",\"secret\":\"" + SECRET + "\"}");
+      page = manager.get("/vaults/" + vault);
+    } finally {
+      jdbc().sql("ALTER TABLE audit_event_away RENAME TO audit_event").update();
+    }
+
+    assertThat(api.status()).isEqualTo(503);
+    assertThat(api.headers().firstValue("Retry-After")).isPresent();
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.body()).contains("<html").doesNotContain(SECRET);
+    assertThat(manager.get("/api/v1/vaults/" + vault + "/entries").json().path("entries").size()).isZero();
+    assertThat(newAuditor("auditor").get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
   default void addWhenExpressionDoesNotCompileOrIsNotBooleanThenRefusedWithTheCompilersMessage() {
     ApiClient manager = newMember("manager");
     String vault = manager.newVault();
