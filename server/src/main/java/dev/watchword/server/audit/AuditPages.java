@@ -1,6 +1,7 @@
 package dev.watchword.server.audit;
 
 import dev.watchword.server.shared.Actor;
+import dev.watchword.server.web.PageRedirect;
 import dev.watchword.server.web.RequestOrigins;
 import dev.watchword.server.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -62,10 +62,10 @@ class AuditPages {
 
   /** Verifies the whole log now; htmx gets the result alone, a plain request the viewer with it. */
   @GetMapping(AUDIT + "/verify")
-  String verify(Authentication authentication, @RequestHeader(name = "HX-Request", required = false) String htmx,
-      Model model) {
+  String verify(Authentication authentication, HttpServletRequest request, Model model) {
     AuditReaders.require(authentication);
     model.addAttribute("verification", trail.verify());
-    return htmx != null ? "admin/audit :: verified" : events(authentication, AuditFilter.none(), null, model);
+    return PageRedirect.isHtmx(request) ? "admin/audit :: verified"
+        : events(authentication, AuditFilter.none(), null, model);
   }
 }

@@ -15,8 +15,15 @@ public record AuditQuery(String vaultId, String entryId, String actor, String ac
     Instant to, Long after, int limit) {
 
   public static final int MAX_PAGE = 1_000;
+  /** The longest text filter: ids and names are far shorter, and a filter is echoed in export audits. */
+  static final int MAX_FILTER = 200;
 
   public AuditQuery {
+    for (String text : new String[] {vaultId, entryId, actor, action}) {
+      if (text != null && text.length() > MAX_FILTER) {
+        throw new InvalidAuditQueryException("A filter may be at most " + MAX_FILTER + " characters.");
+      }
+    }
     if (limit < 1 || limit > MAX_PAGE) {
       throw new InvalidAuditQueryException("limit must be between 1 and " + MAX_PAGE + ".");
     }

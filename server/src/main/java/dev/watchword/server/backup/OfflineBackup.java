@@ -4,6 +4,7 @@ import dev.watchword.server.runtime.OfflineOptions;
 import dev.watchword.server.audit.OfflineAuditVerify;
 import dev.watchword.server.crypto.ServerSecrets;
 import dev.watchword.server.runtime.OfflineDatabase;
+import dev.watchword.server.runtime.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -93,7 +94,7 @@ public final class OfflineBackup {
       // before the snapshot: a head file read after it could vouch for events the snapshot lacks
       byte[] auditHead = Files.exists(headFile) ? Files.readAllBytes(headFile) : null;
       temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
-          PrivateFiles.ownerOnly("rw-------"));
+          OwnerOnly.attributes("rw-------"));
       Written written;
       try (OutputStream raw = Files.newOutputStream(temporary, StandardOpenOption.WRITE);
           OutputStream encrypted = BackupFile.create(raw, password, new SecureRandom());

@@ -68,7 +68,8 @@ public final class OfflineRestore {
           manifest.createdAt(), manifest.schemaVersion());
       Arrays.fill(manifest.masterKey(), (byte) 0);
       rows = target.restore(contents::open);
-    } catch (BackupRefusedException | IllegalStateException | UncheckedIOException e) {
+    } catch (BackupRefusedException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+      // no message here holds the password, the key or the database URL
       err.println("watchword restore: nothing restored: " + e.getMessage());
       return 1;
     }

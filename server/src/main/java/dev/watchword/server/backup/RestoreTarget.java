@@ -3,6 +3,7 @@ package dev.watchword.server.backup;
 import dev.watchword.server.audit.OfflineAuditVerify;
 import dev.watchword.server.crypto.ServerSecrets;
 import dev.watchword.server.runtime.OfflineDatabase;
+import dev.watchword.server.runtime.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Where a backup is restored: a fresh data directory, with the SQLite database in it or the
@@ -98,7 +98,8 @@ final class RestoreTarget {
     boolean mayHaveCreatedTables = false;
     try (ContentsReader reader = new ContentsReader(contents.get())) {
       Manifest manifest = reader.manifest();
-      DataSource database = dbUrl == null ? sqlite(staging.resolve(OfflineDatabase.SQLITE_FILE)) : postgres();
+      DataSource database = dbUrl == null ? sqlite(staging.resolve(OfflineDatabase.SQLITE_FILE))
+          : OfflineDatabase.postgres(dbUrl);
       mayHaveCreatedTables = true;
       migrate(database, manifest.schemaVersions());
       long rows;
@@ -158,23 +159,17 @@ final class RestoreTarget {
   }
 
   private static DataSource sqlite(Path file) throws IOException {
-    Files.createFile(file, PrivateFiles.ownerOnly("rw-------"));
+    Files.createFile(file, OwnerOnly.attributes("rw-------"));
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
-    SQLiteDataSource sqlite = new SQLiteDataSource(config);
-    sqlite.setUrl("jdbc:sqlite:" + file);
-    return sqlite;
-  }
-
-  private DataSource postgres() {
-    return OfflineDatabase.postgres(dbUrl);
+    return OfflineDatabase.sqlite(file, config);
   }
 
   private Path createStaging() {
     try {
       Path parent = dataDir.getParent();
       Files.createDirectories(parent);
-      return Files.createTempDirectory(parent, ".watchword-restore-", PrivateFiles.ownerOnly("rwx------"));
+      return Files.createTempDirectory(parent, ".watchword-restore-", OwnerOnly.attributes("rwx------"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a staging directory beside " + dataDir, e);
     }
@@ -187,7 +182,7 @@ final class RestoreTarget {
         Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
         return;
       } catch (AtomicMoveNotSupportedException e) {
-        Files.createDirectory(dataDir, PrivateFiles.ownerOnly("rwx------"));
+        Files.createDirectory(dataDir, OwnerOnly.attributes("rwx------"));
       }
     }
     try (Stream<Path> files = Files.list(staging)) {

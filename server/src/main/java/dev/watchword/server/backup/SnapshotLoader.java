@@ -1,5 +1,6 @@
 package dev.watchword.server.backup;
 
+import dev.watchword.server.runtime.InsertBatches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,8 +24,6 @@ import java.util.Set;
  * either database restores into either.
  */
 final class SnapshotLoader {
-
-  private static final int BATCH_ROWS = 1000;
 
   private SnapshotLoader() {}
 
@@ -74,11 +73,11 @@ final class SnapshotLoader {
           bind(insert, i + 1, row.get(i), types.get(table.columns().get(i)));
         }
         insert.addBatch();
-        if (++rows % BATCH_ROWS == 0) {
+        if (++rows % InsertBatches.ROWS == 0) {
           insert.executeBatch();
         }
       }
-      if (rows % BATCH_ROWS != 0) {
+      if (rows % InsertBatches.ROWS != 0) {
         insert.executeBatch();
       }
     }

@@ -42,20 +42,6 @@ public class ServerSecrets {
   }
 
   /**
-   * Like {@link #openOffline(Path)}, for a tool that reads the database {@code jdbc} (a backup):
-   * also refuses a key that does not open that database's data, so a tool never pairs one
-   * installation's key with another's database.
-   *
-   * @throws MasterKeyException if the key file is missing, too open, unreadable or another key
-   */
-  public static ServerSecrets openOffline(Path dataDir, JdbcClient jdbc) {
-    MasterKeyFile file = offlineKeyFile(dataDir);
-    MasterKey key = MasterKey.loaded(file.load());
-    key.requireKeyOf(jdbc, file);
-    return new ServerSecrets(key);
-  }
-
-  /**
    * The master key file's bytes, read once with the same permission checks and checked to open the
    * database {@code jdbc}'s data (for a backup, which carries the file as it is). The caller zeroes
    * them.

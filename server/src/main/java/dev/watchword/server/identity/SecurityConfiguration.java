@@ -28,8 +28,6 @@ import org.springframework.security.web.authentication.session.NullAuthenticated
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  /** No inline script or style anywhere; pages load only their own files. */
-  static final String CONTENT_SECURITY_POLICY = ContentSecurityPolicy.DIRECTIVES;
 
   /** Sign-in and setup: reached before any session exists, so a session cookie plays no part. */
   static final String[] PUBLIC_POSTS = {"/api/v1/auth/login", "/api/v1/auth/login/*", "/api/v1/auth/enrol/**",
@@ -63,7 +61,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/v1/**").authenticated()
             .anyRequest().denyAll())
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     bearerTokensOnly(http, tokenManager, problems);
     // API.md: a request may carry the web session cookie instead of a bearer token.

@@ -2,14 +2,18 @@ package dev.watchword.server.identity;
 
 import dev.watchword.server.identity.UserService.NewUser;
 import dev.watchword.server.shared.UserId;
-import dev.watchword.server.web.PlainTextRule;
 import dev.watchword.server.web.RequestOrigins;
 import dev.watchword.server.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,9 +44,11 @@ class UserPages {
       "session", "Session ended. Its tokens are refused from the next request on.");
 
   private final UserService users;
+  private final Validator validator;
 
-  UserPages(UserService users) {
+  UserPages(UserService users, Validator validator) {
     this.users = users;
+    this.validator = validator;
   }
 
   @GetMapping(PEOPLE)
@@ -61,7 +67,7 @@ class UserPages {
       HttpServletResponse response, Model model) {
     NewUserForm form = new NewUserForm(username.strip(), displayName.strip());
     try {
-      UserAccount created = users.create(caller, form.toNewUser(password), RequestOrigins.of(request));
+      UserAccount created = users.create(caller, form.toNewUser(password, validator), RequestOrigins.of(request));
       return "redirect:" + PEOPLE + "/" + created.caller().id() + "?done=created";
     } catch (InvalidNewUserException | PasswordRefusedException | UsernameTakenException refused) {
       response.setStatus(refused.status().value());
@@ -73,8 +79,9 @@ class UserPages {
   @GetMapping(PEOPLE + "/{userId}")
   String person(@AuthenticationPrincipal Caller caller, @PathVariable String userId,
       @RequestParam(required = false) String done, Model model) {
-    model.addAttribute("person", users.describe(caller, userId));
-    model.addAttribute("sessions", users.sessionsOf(caller, userId));
+    ManagedUser person = users.describe(caller, userId);
+    model.addAttribute("person", person);
+    model.addAttribute("sessions", users.sessionsOf(caller, person));
     model.addAttribute("roles", Arrays.stream(OrgRole.values()).map(OrgRole::wireName).toList());
     model.addAttribute("notice", done == null ? null : DONE.get(done));
     return "admin/user";
@@ -117,17 +124,23 @@ class UserPages {
   /** What the "add a person" form shows again after a refusal: never the password. */
   record NewUserForm(String username, String displayName) {
 
-    /** The API's rules for the same fields (see {@link UserController.CreateUserRequest}). */
-    NewUser toNewUser(String password) {
-      if (!username.matches(UserController.USERNAME_PATTERN)) {
-        throw new InvalidNewUserException(
-            "The username must be 1 to 64 letters, digits or . _ @ + -, starting with a letter or digit.");
+    private static final List<String> FIELDS = List.of("username", "displayName", "password");
+
+    /**
+     * The new user if the API would take the same fields: the API's own request, with its
+     * annotations, is what is checked, so the rules live in one place. The first refused field
+     * (in the form's order) is named; a message never holds the value.
+     */
+    NewUser toNewUser(String password, Validator validator) {
+      UserController.CreateUserRequest asked = new UserController.CreateUserRequest(username, password, displayName);
+      Optional<ConstraintViolation<UserController.CreateUserRequest>> refused = validator.validate(asked).stream()
+          .min(Comparator.comparingInt(v -> FIELDS.indexOf(v.getPropertyPath().toString())));
+      if (refused.isPresent()) {
+        String field = refused.get().getPropertyPath().toString().equals("displayName") ? "display name"
+            : refused.get().getPropertyPath().toString();
+        throw new InvalidNewUserException("The " + field + " " + refused.get().getMessage() + ".");
       }
-      if (displayName.isEmpty() || displayName.length() > 200 || !PlainTextRule.isPlain(displayName)) {
-        throw new InvalidNewUserException(
-            "The display name must be 1 to 200 characters, without control or invisible characters.");
-      }
-      return new NewUser(username, password, displayName);
+      return asked.toNewUser();
     }
   }
 }

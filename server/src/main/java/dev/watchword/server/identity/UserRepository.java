@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.runtime.InLists;
 import dev.watchword.server.runtime.WatchwordProperties;
 import dev.watchword.server.shared.UserId;
 import java.sql.ResultSet;
@@ -40,8 +41,6 @@ class UserRepository {
       WHERE (org_role = 'owner' AND disabled_at IS NULL) OR id = :target
       ORDER BY id""";
 
-  private static final int IDS_PER_STATEMENT = 500;
-
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String lockActiveOwners;
@@ -54,13 +53,12 @@ class UserRepository {
     this.lockActiveOwners = LOCK_ACTIVE_OWNERS + (properties.usesPostgres() ? " FOR NO KEY UPDATE" : "");
   }
 
-  /** The usernames of those of {@code ids} that exist, in statements of at most 500 ids. */
+  /** The usernames of those of {@code ids} that exist, one statement per {@link InLists} list. */
   Map<UserId, String> usernamesOf(Collection<UserId> ids) {
-    List<String> all = ids.stream().map(UserId::toString).distinct().toList();
     Map<UserId, String> names = new HashMap<>();
-    for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+    for (List<String> some : InLists.of(ids)) {
       jdbc.sql("SELECT id, username FROM app_user WHERE id IN (:ids)")
-          .param("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
+          .param("ids", some)
           .query(rs -> {
             names.put(UserId.of(rs.getString("id")), rs.getString("username"));
           });

@@ -140,12 +140,20 @@ class UserService {
 
   /** One user with their second factors, for owners and admins; 404 for an unknown id. */
   ManagedUser describe(Caller admin, String userId) {
-    return users.findWithFactors(requireManageable(admin, userId)).orElseThrow(UserNotFoundException::new);
+    admin.requireAdministrator();
+    UserId target = UserId.parse(userId).orElseThrow(UserNotFoundException::new);
+    return users.findWithFactors(target).orElseThrow(UserNotFoundException::new);
   }
 
   /** Another user's live sessions, for owners and admins; 404 for an unknown id. */
   List<SessionView> sessionsOf(Caller admin, String userId) {
     return sessions.listLive(requireManageable(admin, userId));
+  }
+
+  /** The live sessions of a user {@link #describe} found, for owners and admins, without looking them up again. */
+  List<SessionView> sessionsOf(Caller admin, ManagedUser person) {
+    admin.requireAdministrator();
+    return sessions.listLive(person.account().caller().id());
   }
 
   /** The target user's id when the caller may manage them (owner or admin); 404 for an unknown id. */

@@ -1,5 +1,6 @@
 package dev.watchword.server.identity;
 
+import dev.watchword.server.web.ContentSecurityPolicy;
 import dev.watchword.server.web.PageRedirect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,7 +55,7 @@ class WebSecurityConfiguration {
             .authenticationEntryPoint((request, response, e) -> toSignIn(request, response))
             .accessDeniedHandler((request, response, e) -> refused(response)))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .sessionManagement(management -> management.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())

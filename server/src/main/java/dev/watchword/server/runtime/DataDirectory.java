@@ -2,12 +2,8 @@ package dev.watchword.server.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +42,9 @@ public class DataDirectory {
         throw new DataDirectoryRequiredException();
       }
       if (properties.dev()) {
-        Path temporary = Files.createTempDirectory("watchword-dev-", ownerOnly());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(temporary)));
+        Path temporary = Files.createTempDirectory("watchword-dev-", OwnerOnly.attributes("rwx------"));
+        // Best effort at shutdown: a temporary directory left behind holds no plaintext seed.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OwnerOnly.deleteRecursively(temporary)));
         return temporary;
       }
       return createPrivateDirectory(DEFAULT);
@@ -58,27 +55,11 @@ public class DataDirectory {
 
   private static Path createPrivateDirectory(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
-      Files.createDirectories(directory, ownerOnly());
+      Files.createDirectories(directory, OwnerOnly.attributes("rwx------"));
     } else {
       OwnerOnly.tighten(directory, "rwx------");
     }
     return directory;
   }
 
-  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new java.nio.file.attribute.FileAttribute<?>[0];
-    }
-    return new java.nio.file.attribute.FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
-    };
-  }
-
-  private static void deleteRecursively(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // Best effort at shutdown: a temporary directory left behind holds no plaintext seed.
-    }
-  }
 }

@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import java.util.Properties;
@@ -71,7 +70,7 @@ class DatabaseConfiguration {
         }
         return;
       }
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(file, OwnerOnly.attributes("rw-------"));
     } catch (FileAlreadyExistsException raced) {
       // another process created it first; its mode is its own
     } catch (IOException e) {

@@ -41,6 +41,11 @@ public final class OfflineDatabase {
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
+    return sqlite(file, config);
+  }
+
+  /** The SQLite file {@code file} (which the caller has checked or created) with {@code config}. */
+  public static DataSource sqlite(Path file, SQLiteConfig config) {
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file);
     return sqlite;

@@ -99,7 +99,7 @@ class AccessRequestController {
 
 
   record NewRequest(
-      @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
+      @NotNull @Pattern(regexp = VaultRole.WIRE_NAMES, message = "must be viewer, editor or manager") String role,
       int durationMinutes,
       @NotBlank @Size(max = 500) @PlainText String reason) {}
 

@@ -1,5 +1,6 @@
 package dev.watchword.server.vault;
 
+import dev.watchword.server.runtime.InLists;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
 import java.sql.ResultSet;
@@ -96,12 +97,11 @@ class AccessRequests {
 
   /** The pending requests (some may have run out by now) of all {@code vaults}, newest first. */
   List<Request> pendingIn(Collection<VaultId> vaults) {
-    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
     List<Request> found = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += EntryRepository.IDS_PER_STATEMENT) {
+    for (List<String> some : InLists.of(vaults)) {
       found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM access_request r JOIN vault v ON v.id = r.vault_id"
               + " WHERE r.vault_id IN (:vaultIds) AND r.status = 'pending' ORDER BY r.created_at DESC")
-          .param("vaultIds", all.subList(from, Math.min(all.size(), from + EntryRepository.IDS_PER_STATEMENT)))
+          .param("vaultIds", some)
           .query(AccessRequests::request).list());
     }
     found.sort(java.util.Comparator.comparing(Request::createdAt).reversed());
@@ -120,11 +120,11 @@ class AccessRequests {
    */
   List<Grant> liveGrants(VaultId vault, Instant now) {
     return jdbc.sql("""
-            SELECT id, requester_id, role, grant_until FROM access_request
+            SELECT requester_id, role, grant_until FROM access_request
             WHERE vault_id = :vaultId AND status = 'approved' AND grant_until > :now
             ORDER BY decided_at, id""")
         .param("vaultId", vault.toString()).param("now", now.toEpochMilli())
-        .query((rs, n) -> new Grant(rs.getString("id"), UserId.of(rs.getString("requester_id")),
+        .query((rs, n) -> new Grant(UserId.of(rs.getString("requester_id")),
             VaultRole.fromWire(rs.getString("role")), Instant.ofEpochMilli(rs.getLong("grant_until"))))
         .list();
   }
@@ -165,8 +165,8 @@ class AccessRequests {
 
   public record Requestable(String id, String name, String client, int maxGrantMinutes) {}
 
-  /** A live just-in-time grant: the approved request {@code requestId} gives {@code role} until {@code until}. */
-  record Grant(String requestId, UserId user, VaultRole role, Instant until) {}
+  /** A live just-in-time grant: an approved request gives {@code user} {@code role} until {@code until}. */
+  record Grant(UserId user, VaultRole role, Instant until) {}
 
   public record Request(String id, VaultId vault, String vaultName, UserId requester, VaultRole role, int minutes,
       String reason, String status, Instant createdAt, Instant expiresAt, Instant grantUntil) {

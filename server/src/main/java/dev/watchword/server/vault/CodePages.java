@@ -3,6 +3,7 @@ package dev.watchword.server.vault;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.OptionalText;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import dev.watchword.server.web.WebPage;
@@ -63,11 +64,11 @@ class CodePages {
   String code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String entryId,
       @RequestParam(required = false) @Size(max = 500) @PlainText String reason,
       @RequestParam(required = false) @Size(max = 64) String approval, HttpServletRequest request, Model model) {
-    String given = reason == null || reason.isBlank() ? null : reason.strip();
+    String given = OptionalText.strippedOrNull(reason);
     VaultId vault = PathIds.vault(vaultId);
     EntryId entry = PathIds.entry(entryId);
     ReleaseOutcome outcome = codes.release(caller, vault, entry, given,
-        approval == null || approval.isBlank() ? null : approval, RequestOrigins.of(request));
+        OptionalText.strippedOrNull(approval), RequestOrigins.of(request));
     model.addAttribute("vaultId", vault.toString());
     model.addAttribute("entryId", entry.toString());
     model.addAttribute("reason", given);
@@ -84,7 +85,7 @@ class CodePages {
   @PostMapping("/vaults/{vaultId}/access-requests")
   @VaultAction("access.request")
   String requestAccess(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
-      @RequestParam @Pattern(regexp = "viewer|editor|manager") String role, @RequestParam int minutes,
+      @RequestParam @Pattern(regexp = VaultRole.WIRE_NAMES) String role, @RequestParam int minutes,
       @RequestParam @Size(min = 1, max = 500) @PlainText String reason, HttpServletRequest request, Model model) {
     VaultRole wanted = VaultRole.fromWire(role);
     model.addAttribute("created", access.request(caller, PathIds.vault(vaultId), wanted, minutes, reason.strip(),

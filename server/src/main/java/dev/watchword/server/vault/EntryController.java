@@ -5,6 +5,7 @@ import dev.watchword.otp.OtpType;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.OptionalText;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ class EntryController {
   ResponseEntity<ReleaseOutcome> code(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) CodeRequest body,
       HttpServletRequest request) {
-    String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+    String reason = OptionalText.strippedOrNull(body == null ? null : body.reason());
     java.util.Optional<VaultId> vault = VaultId.parse(vaultId);
     java.util.Optional<EntryId> entry = EntryId.parse(entryId);
     if (vault.isEmpty() || entry.isEmpty()) {

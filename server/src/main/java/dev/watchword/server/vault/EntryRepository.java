@@ -1,5 +1,6 @@
 package dev.watchword.server.vault;
 
+import dev.watchword.server.runtime.InLists;
 import dev.watchword.otp.HmacAlgorithm;
 import dev.watchword.otp.OtpParameters;
 import dev.watchword.otp.OtpType;
@@ -46,7 +47,6 @@ class EntryRepository {
   /** The stored {@code encoder} of a Steam Guard entry (see migration V15). */
   private static final String STEAM = "steam";
 
-  static final int IDS_PER_STATEMENT = 500;
   private static final ResultSetExtractor<List<SealedEntry>> WITH_TAGS = rs -> read(rs, false);
   private static final ResultSetExtractor<List<SealedEntry>> SEALED_WITH_TAGS = rs -> read(rs, true);
 
@@ -124,6 +124,15 @@ class EntryRepository {
     return statement.query(WITH_TAGS).stream().map(SealedEntry::entry).toList();
   }
 
+  /** The entry without its sealed seed: for what needs its name, tags and flags only. */
+  Optional<Entry> find(VaultId vaultId, EntryId entryId) {
+    return jdbc.sql("SELECT " + COLUMNS + FROM + " AND e.id = :id" + ORDER)
+        .param("vaultId", vaultId.toString())
+        .param("id", entryId.toString())
+        .query(WITH_TAGS).stream().findFirst().map(SealedEntry::entry);
+  }
+
+  /** The entry with its sealed seed: for a code release, a seed reveal or a rotation. */
   Optional<SealedEntry> findSealed(VaultId vaultId, EntryId entryId) {
     return jdbc.sql("SELECT " + COLUMNS + ", e.secret_ciphertext" + FROM + " AND e.id = :id" + ORDER)
         .param("vaultId", vaultId.toString())
@@ -132,33 +141,31 @@ class EntryRepository {
   }
 
   /**
-   * The entries of the vault among {@code ids} (others are absent from the map), in statements of
-   * at most {@value #IDS_PER_STATEMENT} ids: one per vault for a report, not one per entry.
+   * The entries of the vault among {@code ids} (others are absent from the map), one statement per
+   * {@link InLists} list: one per vault for a report, not one per entry.
    */
   Map<EntryId, Entry> findAll(VaultId vaultId, Collection<EntryId> ids) {
     Map<EntryId, Entry> found = new HashMap<>();
-    List<String> all = ids.stream().map(EntryId::toString).distinct().toList();
-    for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+    for (List<String> some : InLists.of(ids)) {
       jdbc.sql("SELECT " + COLUMNS + FROM + " AND e.id IN (:ids)" + ORDER)
           .param("vaultId", vaultId.toString())
-          .param("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
+          .param("ids", some)
           .query(WITH_TAGS).forEach(sealed -> found.put(sealed.entry().id(), sealed.entry()));
     }
     return found;
   }
 
   /**
-   * The entries of all {@code vaults} (ids the caller may see, checked by the caller), in statements
-   * of at most {@value #IDS_PER_STATEMENT} vaults: a search across vaults reads them at once.
+   * The entries of all {@code vaults} (ids the caller may see, checked by the caller), one statement
+   * per {@link InLists} list: a search across vaults reads them at once.
    */
   List<Entry> listIn(Collection<VaultId> vaults) {
-    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
     List<Entry> found = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+    for (List<String> some : InLists.of(vaults)) {
       jdbc.sql("SELECT " + COLUMNS + """
                FROM entry e LEFT JOIN entry_tag t ON t.vault_id = e.vault_id AND t.entry_id = e.id
               WHERE e.vault_id IN (:vaultIds)""" + ORDER)
-          .param("vaultIds", all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)))
+          .param("vaultIds", some)
           .query(WITH_TAGS).forEach(sealed -> found.add(sealed.entry()));
     }
     return found;

@@ -103,7 +103,7 @@ class EntryService {
     }
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.settings", vaultId, entryId, origin)
         .withDetail(changes.auditDetail(before)));
-    return entries.findSealed(vaultId, entryId).orElseThrow().entry();
+    return entries.find(vaultId, entryId).orElseThrow();
   }
 
   /**
@@ -142,17 +142,9 @@ class EntryService {
     return entry.highValue() || vault.rules().highValue();
   }
 
-  /**
-   * The entry if the caller sees its vault, whatever their role there; otherwise "not found",
-   * exactly like a missing one. Never the seed.
-   */
-  Entry get(Caller caller, VaultId vaultId, EntryId entryId) {
-    return find(vaults.getVisible(caller, vaultId), entryId);
-  }
-
   /** The entry in {@code vault}, which the caller sees; otherwise "not found". */
   Entry find(Vault vault, EntryId entryId) {
-    return entries.findSealed(vault.id(), entryId).map(SealedEntry::entry).orElseThrow(EntryNotFoundException::new);
+    return entries.find(vault.id(), entryId).orElseThrow(EntryNotFoundException::new);
   }
 
   // No transaction: on SQLite every transaction takes the write lock up front (BEGIN IMMEDIATE),

@@ -131,7 +131,7 @@ class MemberPages {
   @VaultAction("group.revoke")
   String revoke(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId, @PathVariable String groupId,
       HttpServletRequest request, HttpServletResponse response) {
-    VaultId vault = vaults.getWithRole(caller, PathIds.vault(vaultId), VaultRole.MANAGER).id();
+    VaultId vault = PathIds.vault(vaultId); // the service checks the role first
     groups.remove(caller, vault, groupId, RequestOrigins.of(request));
     return PageRedirect.to(PageNotice.GROUP_REMOVED.after(members(vault)), request, response);
   }
@@ -142,7 +142,7 @@ class MemberPages {
   }
 
   static VaultRole role(String wire) {
-    if (wire == null || !wire.matches("viewer|editor|manager")) {
+    if (wire == null || !wire.matches(VaultRole.WIRE_NAMES)) {
       throw new InvalidMembershipException("'role' must be viewer, editor or manager.");
     }
     return VaultRole.fromWire(wire);

@@ -1,5 +1,6 @@
 package dev.watchword.server.vault;
 
+import dev.watchword.server.runtime.InLists;
 import dev.watchword.server.policy.PolicyRule;
 import dev.watchword.server.policy.RuleSet;
 import dev.watchword.server.policy.RuleSetRows;
@@ -25,18 +26,17 @@ class PolicyRuleRepository {
   }
 
   /**
-   * The rule sets of {@code vaults} at once (a vault that does not exist is absent), in statements
-   * of at most {@value EntryRepository#IDS_PER_STATEMENT} vaults: for pages that weigh many vaults.
+   * The rule sets of {@code vaults} at once (a vault that does not exist is absent), one statement
+   * per {@link InLists} list: for pages that weigh many vaults.
    */
   Map<VaultId, RuleSet> ruleSets(Collection<VaultId> vaults) {
-    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
     Map<String, RuleSetRows> rowsByVault = new HashMap<>();
-    for (int from = 0; from < all.size(); from += EntryRepository.IDS_PER_STATEMENT) {
+    for (List<String> some : InLists.of(vaults)) {
       jdbc.sql("""
               SELECT v.id AS vault_id, v.policy_time_zone, r.id, r.name, r.expression
               FROM vault v LEFT JOIN vault_policy_rule r ON r.vault_id = v.id
               WHERE v.id IN (:vaultIds) ORDER BY v.id, r.created_at, r.id""")
-          .param("vaultIds", all.subList(from, Math.min(all.size(), from + EntryRepository.IDS_PER_STATEMENT)))
+          .param("vaultIds", some)
           .query(rs -> {
             rowsByVault.computeIfAbsent(rs.getString("vault_id"), id -> new RuleSetRows("policy_time_zone"))
                 .processRow(rs);

@@ -1,5 +1,6 @@
 package dev.watchword.server.vault;
 
+import dev.watchword.server.runtime.InLists;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.UserId;
 import dev.watchword.server.shared.VaultId;
@@ -90,11 +91,10 @@ class ReleaseApprovals {
 
   /** The live requests of all {@code vaults}, oldest first. */
   List<Pending> pendingIn(Collection<VaultId> vaults, Instant now) {
-    List<String> all = vaults.stream().map(VaultId::toString).distinct().toList();
     List<Pending> found = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += EntryRepository.IDS_PER_STATEMENT) {
+    for (List<String> some : InLists.of(vaults)) {
       found.addAll(jdbc.sql(PENDING)
-          .param("vaultIds", all.subList(from, Math.min(all.size(), from + EntryRepository.IDS_PER_STATEMENT)))
+          .param("vaultIds", some)
           .param("now", now.toEpochMilli())
           .query((rs, n) -> new Pending(rs.getString("id"), VaultId.of(rs.getString("vault_id")),
               EntryId.of(rs.getString("entry_id")), UserId.of(rs.getString("requester_id")), rs.getString("username"),

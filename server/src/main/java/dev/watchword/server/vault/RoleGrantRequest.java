@@ -10,7 +10,7 @@ import java.util.Locale;
  * optionally until {@code expiresAt} (which the service checks is in the future).
  */
 record RoleGrantRequest(
-    @NotNull @Pattern(regexp = "viewer|editor|manager", message = "must be viewer, editor or manager") String role,
+    @NotNull @Pattern(regexp = VaultRole.WIRE_NAMES, message = "must be viewer, editor or manager") String role,
     Instant expiresAt) {
 
   VaultRole vaultRole() {

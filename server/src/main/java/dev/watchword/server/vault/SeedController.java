@@ -4,6 +4,7 @@ import dev.watchword.otp.OtpFormatException;
 import dev.watchword.otp.Secret;
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.vault.EntryController.EntryView;
+import dev.watchword.server.web.OptionalText;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,7 @@ class SeedController {
   ResponseEntity<RevealOutcome> reveal(@AuthenticationPrincipal Caller caller, @PathVariable String vaultId,
       @PathVariable String entryId, @Valid @RequestBody(required = false) RevealRequest body,
       HttpServletRequest request) {
-    String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+    String reason = OptionalText.strippedOrNull(body == null ? null : body.reason());
     String approval = body == null ? null : body.approval();
     RevealOutcome outcome = seeds.reveal(caller, PathIds.vault(vaultId), PathIds.entry(entryId), reason, approval,
         RequestOrigins.of(request));

@@ -101,7 +101,7 @@ class SeedRevealService {
   @Transactional
   Entry replace(Caller caller, VaultId vaultId, EntryId entryId, Secret secret, Long counter, RequestOrigin origin) {
     vaults.getWithRole(caller, vaultId, VaultRole.EDITOR);
-    Entry entry = entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new).entry();
+    Entry entry = entries.find(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
     boolean hotp = entry.parameters().type() == OtpType.HOTP;
     long newCounter = hotp && counter != null ? counter : 0;
     byte[] seed = secret.bytes();
@@ -112,7 +112,7 @@ class SeedRevealService {
       secret.destroy();
     }
     audit.record(AuditEvent.allowed(caller.id(), caller.username(), "entry.rotate", vaultId, entryId, origin));
-    return entries.findSealed(vaultId, entryId).orElseThrow(EntryNotFoundException::new).entry();
+    return entries.find(vaultId, entryId).orElseThrow(EntryNotFoundException::new);
   }
 
   /** A revealed seed; {@code toString()} keeps it out of logs. */

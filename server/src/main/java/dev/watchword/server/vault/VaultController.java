@@ -2,6 +2,7 @@ package dev.watchword.server.vault;
 
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.VaultId;
+import dev.watchword.server.web.OptionalText;
 import dev.watchword.server.web.PlainText;
 import dev.watchword.server.web.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,8 @@ class VaultController {
   @PostMapping(consumes = "application/json")
   ResponseEntity<VaultView> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateVaultRequest body,
       HttpServletRequest request) {
-    Vault vault = vaults.create(caller, body.name().strip(), blankToNull(body.client()), RequestOrigins.of(request));
+    Vault vault = vaults.create(caller, body.name().strip(), OptionalText.strippedOrNull(body.client()),
+        RequestOrigins.of(request));
     return ResponseEntity.created(URI.create("/api/v1/vaults/" + vault.id())).body(VaultView.of(vault));
   }
 
@@ -51,10 +53,6 @@ class VaultController {
     VaultId id = PathIds.vault(vaultId);
     return VaultView.of(vaults.updateRules(caller, id, new ReleaseRules.Change(body.requireReason(),
         body.ticketPattern(), body.highValue()), RequestOrigins.of(request)));
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** Names end up in terminals, CSV exports and audit reports: plain text only. */

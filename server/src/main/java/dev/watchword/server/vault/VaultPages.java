@@ -1,5 +1,7 @@
 package dev.watchword.server.vault;
 
+import static dev.watchword.server.web.OptionalText.strippedOrNull;
+
 import dev.watchword.server.identity.Caller;
 import dev.watchword.server.shared.EntryId;
 import dev.watchword.server.shared.VaultId;
@@ -56,10 +58,6 @@ class VaultPages {
     return "/vaults/" + vault;
   }
 
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
   @GetMapping("/vaults")
   String list(@AuthenticationPrincipal Caller caller, Model model) {
     model.addAttribute("vaults", vaults.listVisible(caller));
@@ -71,7 +69,7 @@ class VaultPages {
       @RequestParam @NotBlank @Size(max = 200) @PlainText String name,
       @RequestParam(required = false) @Size(max = 200) @PlainText String client, HttpServletRequest request,
       HttpServletResponse response) {
-    Vault vault = vaults.create(caller, name.strip(), blankToNull(client), RequestOrigins.of(request));
+    Vault vault = vaults.create(caller, name.strip(), strippedOrNull(client), RequestOrigins.of(request));
     return PageRedirect.to(PageNotice.VAULT_CREATED.after(path(vault.id())), request, response);
   }
 
@@ -100,8 +98,9 @@ class VaultPages {
       HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = PathIds.vault(vaultId);
     vaults.getWithRole(caller, vault, VaultRole.EDITOR);
-    CreateEntryRequest form = new CreateEntryRequest(blankToNull(uri), blankToNull(issuer), blankToNull(account),
-        blankToNull(secret), blankToNull(type), blankToNull(algorithm), digits, period, counter, tagList(tags));
+    CreateEntryRequest form = new CreateEntryRequest(strippedOrNull(uri), strippedOrNull(issuer),
+        strippedOrNull(account), strippedOrNull(secret), strippedOrNull(type), strippedOrNull(algorithm), digits,
+        period, counter, tagList(tags));
     entries.create(caller, vault, form.toDraft(), RequestOrigins.of(request));
     return PageRedirect.to(PageNotice.ENTRY_ADDED.after(path(vault)), request, response);
   }
@@ -146,8 +145,7 @@ class VaultPages {
       @RequestParam(required = false) String account, @RequestParam(defaultValue = "") String tags,
       HttpServletRequest request, HttpServletResponse response) {
     VaultId vault = PathIds.vault(vaultId);
-    List<String> tagList = tagList(tags);
-    EntryChanges changes = EntryChanges.of(issuer, account, null, tagList == null ? List.of() : tagList);
+    EntryChanges changes = EntryChanges.of(issuer, account, null, tagList(tags));
     entries.update(caller, vault, PathIds.entry(entryId), changes, RequestOrigins.of(request));
     return PageRedirect.to(PageNotice.ENTRY_SAVED.after(path(vault)), request, response);
   }
@@ -169,7 +167,7 @@ class VaultPages {
   /** Tags typed as one field, separated by commas or spaces; none when blank. */
   static List<String> tagList(String typed) {
     if (typed == null || typed.isBlank()) {
-      return null;
+      return List.of();
     }
     return java.util.Arrays.stream(typed.split("[,\\s]+")).filter(t -> !t.isEmpty()).toList();
   }

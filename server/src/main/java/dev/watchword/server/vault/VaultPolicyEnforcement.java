@@ -84,7 +84,7 @@ class VaultPolicyEnforcement implements HandlerInterceptor {
       return true;
     }
     Entry entry = Optional.ofNullable(path.get("entryId")).flatMap(EntryId::parse)
-        .flatMap(id -> entries.findSealed(vaultId.get(), id)).map(SealedEntry::entry).orElse(null);
+        .flatMap(id -> entries.find(vaultId.get(), id)).orElse(null);
     RequestOrigin origin = RequestOrigins.of(request);
     PolicyDecision decision = policies.decide(sets, caller, vault.get(), entry, action.value(), origin);
     if (!decision.allowed()) {

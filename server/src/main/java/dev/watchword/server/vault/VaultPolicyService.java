@@ -20,10 +20,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A vault's context policies: managers add and remove CEL rules (each change audited in the
@@ -134,28 +135,14 @@ class VaultPolicyService {
   List<Vault> allowing(Caller caller, List<Vault> visible, String action, RequestOrigin origin) {
     RuleSet organisation = this.organisation.current();
     java.util.Map<VaultId, RuleSet> vaultRules = rules.ruleSets(visible.stream().map(Vault::id).toList());
-    Supplier<List<String>> callerGroups = readOnce(() -> directory.groupNamesOf(caller.id()));
+    // read at the first vault that has rules, then again for every other vault of the page
+    Supplier<List<String>> callerGroups = SingletonSupplier.of(() -> directory.groupNamesOf(caller.id()));
     return visible.stream()
         .filter(vault -> {
           RuleSet own = vaultRules.getOrDefault(vault.id(), RuleSet.NONE);
           return decide(List.of(organisation, own), caller, callerGroups, vault, null, action, origin).allowed();
         })
         .toList();
-  }
-
-  /** {@code read} at its first use, then its answer again: one query for a page that weighs many vaults. */
-  private static <T> Supplier<T> readOnce(Supplier<T> read) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public T get() {
-        if (value == null) {
-          value = read.get();
-        }
-        return value;
-      }
-    };
   }
 
   static boolean isEmpty(List<RuleSet> sets) {

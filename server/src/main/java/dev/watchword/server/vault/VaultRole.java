@@ -11,6 +11,9 @@ public enum VaultRole {
   /** Also manages members and the vault's settings. */
   MANAGER;
 
+  /** The wire names as a pattern, for the annotations and forms that take a role. */
+  static final String WIRE_NAMES = "viewer|editor|manager";
+
   public boolean includes(VaultRole other) {
     return compareTo(other) >= 0;
   }

@@ -2,13 +2,12 @@ package dev.watchword.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.ui.Model;
@@ -29,8 +28,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageProblemAdvice {
 
-  private static final Logger log = LoggerFactory.getLogger(PageProblemAdvice.class);
-
   @ExceptionHandler(ProblemException.class)
   String problem(ProblemException e, HttpServletRequest request, HttpServletResponse response, Model model) {
     e.headers().forEach(response::setHeader);
@@ -44,20 +41,16 @@ class PageProblemAdvice {
         request, response, model);
   }
 
-  /** As {@link ProblemDetailsAdvice}'s store failure: nothing was changed or released. */
+  /** As {@link ProblemDetailsAdvice#storeFailure}: nothing was changed or released. */
   @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class,
       TransactionSystemException.class})
   String storeFailure(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
-    if (e instanceof DataIntegrityViolationException) {
-      // a bug, not an outage: the data broke a rule of the schema
-      log.error("Unexpected failure", e);
-      return render(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
-          "The server could not complete the request.", request, response, model);
+    ProblemDetail problem = ProblemDetailsAdvice.storeFailure(e);
+    HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.RETRY_AFTER_SECONDS);
     }
-    log.error("Store failure; the request was rolled back", e);
-    response.setHeader("Retry-After", "5");
-    return render(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly",
-        "The store is unavailable; nothing was changed or released.", request, response, model);
+    return render(status, problem.getTitle(), problem.getDetail(), request, response, model);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

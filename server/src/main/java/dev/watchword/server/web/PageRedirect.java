@@ -19,8 +19,8 @@ public final class PageRedirect {
   }
 
   /**
-   * The view name for a controller method that also takes the response: {@code path} is a path of
-   * this application. Returns {@code null} (the response is complete) for htmx.
+   * Answers with the way to {@code path}, a path of this application: an {@code HX-Redirect} for
+   * htmx, a 303 otherwise. Returns {@code null}, the view name of a response that is complete.
    */
   public static String to(String path, HttpServletRequest request, HttpServletResponse response) {
     if (isHtmx(request)) {

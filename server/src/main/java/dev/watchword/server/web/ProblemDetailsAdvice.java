@@ -52,22 +52,44 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class,
       TransactionSystemException.class})
   ResponseEntity<ProblemDetail> handleStoreFailure(Exception e) {
-    if (e instanceof DataIntegrityViolationException) {
-      return handleUnexpected(e);
-    }
-    log.error("Store failure; the request was rolled back", e);
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-            "The store is unavailable; nothing was changed or released. Try again shortly."));
+    return withRetryAfter(storeFailure(e));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
-    log.error("Unexpected failure", e);
-    return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal-error", "Internal error", "The server could not complete the request."));
+    return ResponseEntity.internalServerError().body(unexpected(e));
   }
+
+  /**
+   * The problem for a store failure, logged; a broken constraint is a bug, not an outage, so it is
+   * the generic 500. The pages tell it the same way ({@link PageProblemAdvice}).
+   */
+  static ProblemDetail storeFailure(Exception e) {
+    if (e instanceof DataIntegrityViolationException) {
+      return unexpected(e);
+    }
+    log.error("Store failure; the request was rolled back", e);
+    return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        "The store is unavailable; nothing was changed or released. Try again shortly.");
+  }
+
+  /** The generic 500, whose detail says nothing; the cause goes to the log. */
+  static ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected failure", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "The server could not complete the request.");
+  }
+
+  /** A 503 asks the client to come back in {@value #RETRY_AFTER_SECONDS} seconds. */
+  static ResponseEntity<ProblemDetail> withRetryAfter(ProblemDetail problem) {
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return response.body(problem);
+  }
+
+  static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(

@@ -36,7 +36,7 @@ class ProblemErrorController implements ErrorController {
       response.setHeader("Content-Security-Policy", ContentSecurityPolicy.DIRECTIVES);
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("X-Frame-Options", "DENY");
-      response.setHeader("Referrer-Policy", "no-referrer");
+      response.setHeader("Referrer-Policy", "same-origin"); // as the pages' chain
       response.setHeader("Cache-Control", "no-store");
       return PageProblemAdvice.render(status, status.getReasonPhrase(), detail, request, response, model);
     }
